@@ -14,7 +14,9 @@ export class OcciParseError extends Error {
   readonly found: string;
 
   constructor(expected: string, found: string, line: number, column: number) {
-    super(`line ${line}, column ${column}: expected ${expected}${found === '' ? ' but the input ended' : `, found ${JSON.stringify(found)}`}`);
+    super(
+      `line ${line}, column ${column}: expected ${expected}${found === '' ? ' but the input ended' : `, found ${JSON.stringify(found)}`}`,
+    );
     this.expected = expected;
     this.found = found;
     this.line = line;

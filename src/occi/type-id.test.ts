@@ -9,7 +9,10 @@ describe('type identifiers', () => {
   });
 
   it('splits at the last #', () => {
-    expect(splitTypeId('http://example.org/a#b#m1.tiny')).toEqual({ scheme: 'http://example.org/a#b#', term: 'm1.tiny' });
+    expect(splitTypeId('http://example.org/a#b#m1.tiny')).toEqual({
+      scheme: 'http://example.org/a#b#',
+      term: 'm1.tiny',
+    });
   });
 
   it('splits at the last / when there is no #', () => {
