@@ -1,0 +1,37 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/**
+ * The captured renderings in `shared/occi/fixtures`, which sits beside the repository (CI clones the
+ * repository into a folder that has `shared/` next to it, as /work/main and /work/shared are).
+ */
+export const FIXTURES = new URL('../../../../../shared/occi/fixtures/', import.meta.url);
+
+export function readFixture(name: string): string {
+  return readFileSync(new URL(name, FIXTURES), 'utf8');
+}
+
+/** Every fixture file, as `folder/file`, README excluded. */
+export function fixtureNames(): string[] {
+  const names: string[] = [];
+  for (const entry of readdirSync(FIXTURES, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    for (const file of readdirSync(new URL(`${entry.name}/`, FIXTURES))) names.push(`${entry.name}/${file}`);
+  }
+  return names.sort();
+}
+
+/**
+ * The header fields of a raw HTTP capture (an optional status line, then `Name: value` lines up to
+ * the first blank line), as `fetch` would hand them over: value trimmed of surrounding whitespace.
+ */
+export function headersOfCapture(capture: string): Array<[string, string]> {
+  const headers: Array<[string, string]> = [];
+  for (const line of capture.split(/\r\n|\n|\r/)) {
+    if (line === '') break;
+    if (headers.length === 0 && line.startsWith('HTTP/')) continue;
+    const colon = line.indexOf(':');
+    if (colon < 0) throw new Error(`not a header line: ${line}`);
+    headers.push([line.slice(0, colon), line.slice(colon + 1).trim()]);
+  }
+  return headers;
+}
