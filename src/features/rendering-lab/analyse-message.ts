@@ -63,8 +63,13 @@ export function analyseMessage(structure: Structure, mediaType: OcciMediaType, t
   return { ok: true, model, renderings };
 }
 
-/** How a rendered message reads on the wire: header lines, a blank line, the body. */
+/**
+ * How a rendered message reads on the wire: header lines, a blank line, the body. JSON is sent
+ * compact; it is indented here only so that a person can read it.
+ */
 export function wireText(message: RenderedMessage): string {
   const head = [`Content-Type: ${message.contentType}`, ...message.headers.map(([name, value]) => `${name}: ${value}`)];
-  return message.body === '' ? head.join('\n') : `${head.join('\n')}\n\n${message.body}`;
+  const body =
+    message.contentType === 'application/occi+json' ? JSON.stringify(JSON.parse(message.body), null, 2) : message.body;
+  return body === '' ? head.join('\n') : `${head.join('\n')}\n\n${body}`;
 }

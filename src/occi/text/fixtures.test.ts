@@ -14,8 +14,8 @@ import type {
   Mixin,
   Resource,
 } from '../model.ts';
-import { fixtureNames, headersOfCapture, readFixture } from './test-support/fixtures.ts';
-import { ordered } from './test-support/ordered.ts';
+import { fixtureNames, headersOfCapture, readFixture } from '../test-support/fixtures.ts';
+import { ordered } from '../test-support/ordered.ts';
 import {
   parseTextCategories,
   parseTextEntity,

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isOcciParseError, isOcciRenderError } from '../errors.ts';
-import { fixtureNames, readFixture } from './test-support/fixtures.ts';
+import { fixtureNames, readFixture } from '../test-support/fixtures.ts';
 import {
   parseTextActionInvocation,
   parseTextCategories,

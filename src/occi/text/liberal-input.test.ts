@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Kind, Link, Mixin, Resource } from '../model.ts';
-import { ordered } from './test-support/ordered.ts';
+import { ordered } from '../test-support/ordered.ts';
 import {
   parseTextActionInvocation,
   parseTextCategories,

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ActionInvocation, AttributeValue, CategoryCollection, EntityUpdate, LocationList } from '../model.ts';
-import { headersOfCapture, readFixture } from './test-support/fixtures.ts';
-import { ordered } from './test-support/ordered.ts';
+import { headersOfCapture, readFixture } from '../test-support/fixtures.ts';
+import { ordered } from '../test-support/ordered.ts';
 import {
   parseTextActionInvocation,
   parseTextCategories,

@@ -33,49 +33,55 @@ export function RenderingLabPage() {
       <section className="lab-input" aria-labelledby={`${ids.text}-heading`}>
         <h2 id={`${ids.text}-heading`}>Message</h2>
         <div className="field-row">
-          <label htmlFor={ids.example}>Example</label>
-          <select
-            id={ids.example}
-            value=""
-            onChange={(event) => {
-              const example = labExamples[Number(event.target.value)];
-              if (example === undefined) return;
-              setStructure(example.structure);
-              setMediaType(example.mediaType);
-              setText(example.text);
-            }}
-          >
-            <option value="" disabled>
-              Load an example…
-            </option>
-            {labExamples.map((example, index) => (
-              <option key={example.title} value={index}>
-                {example.title}
+          <div className="field">
+            <label htmlFor={ids.example}>Example</label>
+            <select
+              id={ids.example}
+              value=""
+              onChange={(event) => {
+                const example = labExamples[Number(event.target.value)];
+                if (example === undefined) return;
+                setStructure(example.structure);
+                setMediaType(example.mediaType);
+                setText(example.text);
+              }}
+            >
+              <option value="" disabled>
+                Load an example…
               </option>
-            ))}
-          </select>
-          <label htmlFor={ids.structure}>Structure</label>
-          <select
-            id={ids.structure}
-            value={structure}
-            onChange={(event) => setStructure(event.target.value as Structure)}
-          >
-            {structures.map((s) => (
-              <option key={s} value={s}>
-                {structureName[s]}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={ids.mediaType}>Content-Type</label>
-          <select
-            id={ids.mediaType}
-            value={mediaType}
-            onChange={(event) => setMediaType(event.target.value as OcciMediaType)}
-          >
-            {OCCI_MEDIA_TYPES.map((type) => (
-              <option key={type}>{type}</option>
-            ))}
-          </select>
+              {labExamples.map((example, index) => (
+                <option key={example.title} value={index}>
+                  {example.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.structure}>Structure</label>
+            <select
+              id={ids.structure}
+              value={structure}
+              onChange={(event) => setStructure(event.target.value as Structure)}
+            >
+              {structures.map((s) => (
+                <option key={s} value={s}>
+                  {structureName[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.mediaType}>Content-Type</label>
+            <select
+              id={ids.mediaType}
+              value={mediaType}
+              onChange={(event) => setMediaType(event.target.value as OcciMediaType)}
+            >
+              {OCCI_MEDIA_TYPES.map((type) => (
+                <option key={type}>{type}</option>
+              ))}
+            </select>
+          </div>
         </div>
         <label htmlFor={ids.text} className="visually-hidden">
           Message text

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
 /**
- * The captured renderings in `shared/occi/fixtures`, which sits beside the repository (CI clones the
- * repository into a folder that has `shared/` next to it, as /work/main and /work/shared are).
+ * Real captures from production OCCI servers (see captures/README.md), kept in the repository so the
+ * tests run from any fresh clone.
  */
-export const FIXTURES = new URL('../../../../../shared/occi/fixtures/', import.meta.url);
+export const FIXTURES = new URL('./captures/', import.meta.url);
 
 export function readFixture(name: string): string {
   return readFileSync(new URL(name, FIXTURES), 'utf8');
@@ -14,7 +14,7 @@ export function readFixture(name: string): string {
 export function fixtureNames(): string[] {
   const names: string[] = [];
   for (const entry of readdirSync(FIXTURES, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
+    if (!entry.isDirectory()) continue; // README.md // README.md
     for (const file of readdirSync(new URL(`${entry.name}/`, FIXTURES))) names.push(`${entry.name}/${file}`);
   }
   return names.sort();
