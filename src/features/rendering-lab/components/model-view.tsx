@@ -66,7 +66,7 @@ function EntityView({ entity }: { entity: Entity }) {
             // biome-ignore lint/suspicious/noArrayIndexKey: see above
             key={index}
             attributes={link.attributes}
-            caption={`Link ${index + 1}: ${link.kind}`}
+            caption={`Link ${index + 1}: ${link.kind}${link.location === undefined ? '' : ` at ${link.location}`}`}
           />
         ))}
     </>
