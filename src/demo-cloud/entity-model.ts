@@ -1,0 +1,93 @@
+/**
+ * Stored entities as the protocol library's models, ready to render: action links for what
+ * applies now (every action under ooi), inline links with their own location, and the profile's
+ * URL and id conventions.
+ */
+import {
+  type ActionLink,
+  type AttributeValue,
+  type Entity,
+  type EntityCollection,
+  type Link,
+  type Resource,
+  typeId,
+  wellKnown,
+} from '../occi/index.ts';
+import { publicUrl, type RequestContext } from './demo-context.ts';
+import { actionVerdict } from './state-machine.ts';
+import type { StoredEntity } from './store.ts';
+
+const { ATTR } = wellKnown;
+
+function actionLinks(context: RequestContext, entity: StoredEntity): ActionLink[] {
+  const actions = context.store.queryInterface.actionsFor(entity.kind, entity.mixins);
+  const links: ActionLink[] = [];
+  for (const action of actions) {
+    const id = typeId(action.scheme, action.term);
+    // ooi advertises every action of the kind, whatever the state.
+    if (context.behaviour.advertiseAllActions || actionVerdict(entity, id)?.applies === true)
+      links.push({ action: id });
+  }
+  return links;
+}
+
+function attributesOf(context: RequestContext, entity: StoredEntity): Map<string, AttributeValue> {
+  const attributes = new Map(entity.attributes);
+  // pyssf uses the entity's path as its id.
+  if (context.behaviour.idIsPath) attributes.set(ATTR.id, entity.location);
+  if (context.behaviour.absoluteUrls) {
+    for (const name of [ATTR.source, ATTR.target]) {
+      const value = attributes.get(name);
+      if (typeof value === 'string') attributes.set(name, publicUrl(context, value));
+    }
+  }
+  return attributes;
+}
+
+export function linkModel(context: RequestContext, link: StoredEntity): Link {
+  return {
+    entityType: 'link',
+    kind: link.kind,
+    mixins: [...link.mixins],
+    attributes: attributesOf(context, link),
+    actions: actionLinks(context, link),
+    location: publicUrl(context, link.location),
+  };
+}
+
+export function entityModel(context: RequestContext, entity: StoredEntity): Entity {
+  if (entity.entityType === 'link') return linkModel(context, entity);
+  const links: Link[] = [];
+  for (const location of entity.links) {
+    const link = context.store.get(location);
+    if (link !== undefined) links.push(linkModel(context, link));
+  }
+  const resource: Resource = {
+    entityType: 'resource',
+    kind: entity.kind,
+    mixins: [...entity.mixins],
+    attributes: attributesOf(context, entity),
+    actions: actionLinks(context, entity),
+    location: publicUrl(context, entity.location),
+    links,
+  };
+  return resource;
+}
+
+/**
+ * A collection: locations for the text renderings, whole entities for JSON (OCCI JSON has no
+ * locations-only form; GFD.226 lists `{"resources": [...]}` and `{"links": [...]}`).
+ */
+export function collectionModel(context: RequestContext, members: readonly StoredEntity[]): EntityCollection {
+  if (context.negotiated.mediaType !== 'application/occi+json') {
+    return { locations: members.map((member) => publicUrl(context, member.location)), resources: [], links: [] };
+  }
+  const resources: Resource[] = [];
+  const links: Link[] = [];
+  for (const member of members) {
+    const model = entityModel(context, member);
+    if (model.entityType === 'resource') resources.push(model);
+    else links.push(model);
+  }
+  return { locations: [], resources, links };
+}
