@@ -32,9 +32,11 @@ export default defineConfig({
     },
   },
   webServer: {
-    // The production build, served as `npm start` serves it (`npm test` builds before this runs).
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
-    url: baseURL,
+    // The production build behind the real proxy, as `npm start` serves it (`npm test` builds
+    // before this runs). No endpoint is configured, so the proxy serves the embedded demo cloud.
+    command: 'npx tsx src/proxy/main.ts',
+    env: { PORT: String(port), HOST: '127.0.0.1', OCCI_ENDPOINT: '', OCCI_ENDPOINTS_FILE: '' },
+    url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
   },

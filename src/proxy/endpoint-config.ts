@@ -4,6 +4,8 @@
  * `publicEndpoint` keeps.
  */
 
+import type { DemoCloudOptions } from '../demo-cloud/demo-cloud-options.ts';
+
 export type AuthConfig =
   | { readonly mode: 'none' }
   /** A token from the server's own configuration, sent as `X-Auth-Token`. */
@@ -45,8 +47,14 @@ export interface EndpointConfig {
   readonly url: URL;
   readonly auth: AuthConfig;
   readonly tls: TlsConfig;
-  /** The embedded demo cloud, served in-process (no URL is contacted). */
+  /** The embedded demo cloud (see `demoOptions`). */
   readonly demo?: boolean;
+  /**
+   * For a demo endpoint: how its demo cloud is set up. The proxy starts it on an ephemeral loopback
+   * port at start-up and forwards to it like to any upstream (one forwarding path for all), so until
+   * then `url` is a placeholder (`http://127.0.0.1:0/`); see start-proxy.ts.
+   */
+  readonly demoOptions?: DemoCloudOptions;
 }
 
 /** What `GET /api/endpoints` tells the browser: never a secret. */

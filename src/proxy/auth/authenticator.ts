@@ -17,7 +17,10 @@ export interface Authenticator {
    * `Authorization`, `X-Auth-Project-ID`), or `null` when the user has to log in first (the proxy
    * then answers 401 without contacting the endpoint).
    */
-  upstreamCredentials(request: IncomingMessage, endpoint: EndpointConfig): Promise<Readonly<Record<string, string>> | null>;
+  upstreamCredentials(
+    request: IncomingMessage,
+    endpoint: EndpointConfig,
+  ): Promise<Readonly<Record<string, string>> | null>;
   /**
    * The endpoint answered 401: forget the token so the console asks again. Returns the
    * `Set-Cookie` value that clears it, if any.
