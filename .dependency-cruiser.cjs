@@ -44,7 +44,8 @@ module.exports = {
       name: 'lib-builds-on-occi-only',
       comment: 'src/lib (the OCCI client, the one fetch caller) sits on the protocol library, below every feature.',
       severity: 'error',
-      from: { path: '^src/lib/' },
+      // Its tests run against the demo cloud through the msw node server (src/mocks), as the architecture asks.
+      from: { path: '^src/lib/', pathNot: '\\.test\\.tsx?$|/test-support/' },
       to: { path: '^src/', pathNot: '^src/(occi|lib)/' },
     },
     {
@@ -59,8 +60,16 @@ module.exports = {
       comment:
         'Features use the client (src/lib), the protocol library and shared components, never the app shell, the mocks or the server side.',
       severity: 'error',
-      from: { path: '^src/features/' },
+      from: { path: '^src/features/', pathNot: '\\.test\\.tsx?$|/test-support/' },
       to: { path: '^src/(app|mocks|demo-cloud|proxy)/' },
+    },
+    {
+      name: 'feature-tests-use-the-mocks-only',
+      comment:
+        'Component tests run against the msw node server of src/mocks (docs/architecture.md, "Tests, by layer"); they still do not reach into the app shell or the server side.',
+      severity: 'error',
+      from: { path: '^src/features/.*(\\.test\\.tsx?$|/test-support/)' },
+      to: { path: '^src/(app|demo-cloud|proxy)/' },
     },
     {
       name: 'components-know-no-occi',

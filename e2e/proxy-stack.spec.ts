@@ -8,7 +8,7 @@ test.describe('the console behind its proxy', () => {
     const csp = response?.headers()['content-security-policy'] ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
-    await expect(page.getByRole('heading', { name: 'Rendering lab' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Endpoints', level: 1 })).toBeVisible();
   });
 
   test('offers the embedded demo cloud as an endpoint, and reaches it same-origin', async ({ page }) => {

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 
 test.describe('rendering lab', () => {
   test('parses a pasted virtual machine and renders it as OCCI JSON', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/lab');
     await expect(page.getByRole('heading', { name: 'Rendering lab' })).toBeVisible();
     await expect(page.getByRole('status')).toHaveText('Parsed as an entity.');
     await expect(page.getByRole('row', { name: /occi\.core\.title/ })).toContainText('web-01');
@@ -14,7 +14,7 @@ test.describe('rendering lab', () => {
   });
 
   test('points at the line and column where a malformed message breaks', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/lab');
     await page.getByLabel('Example').selectOption({ label: 'A malformed answer' });
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('Malformed message.');
@@ -24,7 +24,7 @@ test.describe('rendering lab', () => {
   });
 
   test('reads text/occi pasted as header lines', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/lab');
     await page.getByLabel('Content-Type').selectOption('text/occi');
     await page
       .getByLabel('Message text')

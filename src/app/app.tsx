@@ -1,14 +1,14 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createAppServices, Providers } from './providers.tsx';
 import { routes } from './routes.tsx';
 
-const queryClient = new QueryClient();
+const services = createAppServices();
 const router = createBrowserRouter(routes);
 
 export function App() {
   return (
-    <QueryClientProvider client={queryClient}>
+    <Providers services={services}>
       <RouterProvider router={router} />
-    </QueryClientProvider>
+    </Providers>
   );
 }

@@ -1,3 +1,4 @@
+import { FactsTable } from '../../../components/facts-table.tsx';
 import type { Attributes, Entity, Structure, StructureModels } from '../../../occi/index.ts';
 
 function formatValue(value: unknown): string {
@@ -7,27 +8,16 @@ function formatValue(value: unknown): string {
 function AttributeTable({ attributes, caption }: { attributes: Attributes; caption: string }) {
   if (attributes.size === 0) return <p className="muted">No attributes.</p>;
   return (
-    <table className="facts">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Attribute</th>
-          <th scope="col">Value</th>
-          <th scope="col">Type</th>
-        </tr>
-      </thead>
-      <tbody>
-        {[...attributes].map(([name, value]) => (
-          <tr key={name}>
-            <th scope="row">
-              <code>{name}</code>
-            </th>
-            <td>{formatValue(value)}</td>
-            <td className="muted">{Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <FactsTable
+      caption={caption}
+      columns={['Attribute', 'Value', 'Type']}
+      cellClasses={['', 'muted']}
+      rows={[...attributes].map(([name, value]) => ({
+        key: name,
+        name: <code>{name}</code>,
+        cells: [formatValue(value), Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value],
+      }))}
+    />
   );
 }
 

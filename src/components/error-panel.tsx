@@ -1,0 +1,28 @@
+/** A failure in words, with a Retry button when the caller can retry. Knows nothing of OCCI. */
+export interface ErrorPanelProps {
+  readonly title: string;
+  readonly detail?: string | undefined;
+  readonly hint?: string | undefined;
+  readonly onRetry?: (() => void) | undefined;
+  readonly retrying?: boolean | undefined;
+  /** What failed, as a lead-in: "Could not read the model". */
+  readonly context?: string | undefined;
+}
+
+export function ErrorPanel({ title, detail, hint, onRetry, retrying = false, context }: ErrorPanelProps) {
+  return (
+    <div className="status error error-panel" role="alert">
+      <p className="error-title">
+        {context === undefined ? null : <span>{context}: </span>}
+        <strong>{title}</strong>
+      </p>
+      {detail === undefined ? null : <p>{detail}</p>}
+      {hint === undefined ? null : <p className="error-hint">{hint}</p>}
+      {onRetry === undefined ? null : (
+        <button className="button" type="button" onClick={onRetry} disabled={retrying}>
+          {retrying ? 'Retrying…' : 'Retry'}
+        </button>
+      )}
+    </div>
+  );
+}
