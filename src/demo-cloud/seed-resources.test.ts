@@ -1,42 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createQueryInterface,
-  type Entity,
-  type Link,
-  type Resource,
-  typeId,
-  validateAttributeValue,
-  wellKnown,
-} from '../occi/index.ts';
+import { createQueryInterface, type Entity, type Link, type Resource, wellKnown } from '../occi/index.ts';
 import { demoCategories, KIND_LOCATIONS } from './demo-categories.ts';
 import { MAX_SEED_RESOURCES, SCALE_NETWORK_ID, seedResources, seedUuid } from './seed-resources.ts';
+import { seedProblemsOf } from './test-support/seed-problems.ts';
 
 const W = wellKnown;
 const qi = createQueryInterface(demoCategories);
-const kindIds = new Set(demoCategories.kinds.map((k) => typeId(k.scheme, k.term)));
-
-/** Why an entity does not fit the demo cloud's query interface; empty when it fits. */
-function problemsOf(entity: Entity): string[] {
-  const where = entity.location ?? '(no location)';
-  const problems: string[] = [];
-  if (!kindIds.has(entity.kind)) problems.push(`${where}: unknown kind ${entity.kind}`);
-  const applicable = new Set(qi.applicableMixins(entity.kind).map((m) => typeId(m.scheme, m.term)));
-  for (const id of entity.mixins) {
-    if (!applicable.has(id)) problems.push(`${where}: mixin ${id} is unknown or does not apply`);
-  }
-  const definitions = new Map(qi.attributesFor(entity.kind, entity.mixins).map((d) => [d.name, d]));
-  for (const [name, value] of entity.attributes) {
-    const definition = definitions.get(name);
-    const message = definition === undefined ? 'is not defined' : validateAttributeValue(value, definition);
-    if (message !== null) problems.push(`${where}: ${name} ${message}`);
-  }
-  for (const definition of definitions.values()) {
-    if (definition.required && !entity.attributes.has(definition.name) && definition.default === undefined) {
-      problems.push(`${where}: required ${definition.name} is missing`);
-    }
-  }
-  return problems;
-}
 
 function resourcesOf(entities: readonly Entity[]): Resource[] {
   return entities.map((entity) => {
@@ -146,7 +115,7 @@ describe('seedResources', () => {
       ...full.filter((r, i) => r.kind !== W.COMPUTE || i % 37 === 0 || i < 60),
       ...fullLinks.filter((_, i) => i % 7 === 0),
     ];
-    expect(sample.flatMap(problemsOf)).toEqual([]);
+    expect(sample.flatMap(seedProblemsOf)).toEqual([]);
   });
 
   it('links from the holding VM to entities of the tenant, of the named kind', () => {

@@ -5,44 +5,14 @@ import {
   type Link,
   type Resource,
   renderMessage,
-  typeId,
-  validateAttributeValue,
   wellKnown,
 } from '../occi/index.ts';
 import { demoCategories, flavorId, KIND_LOCATIONS, osImageId, userTagId } from './demo-categories.ts';
 import { SEED_DOCUMENT_IDS, seedTenant } from './seed-tenant.ts';
+import { seedProblemsOf } from './test-support/seed-problems.ts';
 
 const W = wellKnown;
 const qi = createQueryInterface(demoCategories);
-const kindIds = new Set(demoCategories.kinds.map((k) => typeId(k.scheme, k.term)));
-
-/** Why an entity does not fit the demo cloud's query interface; empty when it fits. */
-function problemsOf(entity: Entity): string[] {
-  const where = entity.location ?? '(no location)';
-  const problems: string[] = [];
-  if (!kindIds.has(entity.kind)) problems.push(`${where}: unknown kind ${entity.kind}`);
-  const applicable = new Set(qi.applicableMixins(entity.kind).map((m) => typeId(m.scheme, m.term)));
-  for (const id of entity.mixins) {
-    if (qi.mixin(id) === undefined) problems.push(`${where}: unknown mixin ${id}`);
-    else if (!applicable.has(id)) problems.push(`${where}: mixin ${id} does not apply to ${entity.kind}`);
-  }
-  const definitions = new Map(qi.attributesFor(entity.kind, entity.mixins).map((d) => [d.name, d]));
-  for (const [name, value] of entity.attributes) {
-    const definition = definitions.get(name);
-    if (definition === undefined) {
-      problems.push(`${where}: ${name} is not defined for its kind and mixins`);
-      continue;
-    }
-    const message = validateAttributeValue(value, definition);
-    if (message !== null) problems.push(`${where}: ${name} ${message}`);
-  }
-  for (const definition of definitions.values()) {
-    if (definition.required && !entity.attributes.has(definition.name) && definition.default === undefined) {
-      problems.push(`${where}: required ${definition.name} is missing`);
-    }
-  }
-  return problems;
-}
 
 function resources(): Resource[] {
   return seedTenant().map((entity) => {
@@ -189,7 +159,7 @@ describe('seedTenant: a believable tenant', () => {
 
 describe('seedTenant: consistency', () => {
   it('fits the demo query interface: kinds, mixins, every attribute’s type, enum, pattern and required', () => {
-    const problems = [...tenant, ...links].flatMap(problemsOf);
+    const problems = [...tenant, ...links].flatMap(seedProblemsOf);
     expect(problems).toEqual([]);
   });
 

@@ -21,6 +21,7 @@ import type {
   Resource,
   TypeId,
 } from '../model.ts';
+import { typeId } from '../type-id.ts';
 import { ATTR } from '../well-known.ts';
 import type { Cursor } from './cursor.ts';
 import { Field } from './field-name.ts';
@@ -53,10 +54,6 @@ function missing(expected: string, end: EndPosition): OcciParseError {
   return new OcciParseError(expected, '', end.line, end.column);
 }
 
-function typeIdOf(category: { readonly scheme: string; readonly term: string }): TypeId {
-  return category.scheme + category.term;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Category collection (the query interface)
 
@@ -81,7 +78,7 @@ export function parseTextCategories(input: TextInput, type: TextMediaType): Cate
     }
   });
   if (kinds.length > 0) {
-    const kindIds = new Set(kinds.map(typeIdOf));
+    const kindIds = new Set(kinds.map((kind) => typeId(kind.scheme, kind.term)));
     for (let i = 0; i < mixins.length; i++) {
       const mixin = mixins[i] as Mixin;
       if (!mixin.depends.some((id) => kindIds.has(id))) continue;
@@ -133,9 +130,9 @@ function parseEntityParts(input: TextInput, type: TextMediaType): { parts: Entit
             if (parts.kind !== undefined) {
               throw cursor.error(`no second kind category (the kind is already ${parts.kind})`, start);
             }
-            parts.kind = typeIdOf(category);
+            parts.kind = typeId(category.scheme, category.term);
           } else if (category.class === 'mixin') {
-            parts.mixins.push(typeIdOf(category));
+            parts.mixins.push(typeId(category.scheme, category.term));
           }
           cursor.endElement('category list');
         }
@@ -259,7 +256,7 @@ export function parseTextActionInvocation(input: TextInput, type: TextMediaType)
       if (action !== undefined) {
         throw cursor.error(`a single action category (the action is already ${action})`, start);
       }
-      action = typeIdOf(category);
+      action = typeId(category.scheme, category.term);
       cursor.endElement('category list');
     }
   });
