@@ -16,13 +16,32 @@ export interface AccessLogEntry {
 }
 
 const MAX_LOGGED_PATH = 300;
+const UNPRINTABLE = /[^\x21-\x7e]/;
+const UNPRINTABLE_ALL = /[^\x21-\x7e]/g;
 
-export function formatAccessLogLine(entry: AccessLogEntry, now: Date = new Date()): string {
+export function formatAccessLogLine(entry: AccessLogEntry, nowMs: number = Date.now()): string {
+  let path = entry.path;
   // Control characters never reach here (Node's parser refuses them), but a log line must stay one line.
-  let path = entry.path.replace(/[^\x21-\x7e]/g, '?');
+  if (UNPRINTABLE.test(path)) path = path.replace(UNPRINTABLE_ALL, '?');
   if (path.length > MAX_LOGGED_PATH) path = `${path.slice(0, MAX_LOGGED_PATH)}...`;
   const status = entry.status === 0 ? '-' : String(entry.status);
-  return `${now.toISOString()} ${entry.method} ${entry.endpointId} ${path} ${status} ${entry.ms.toFixed(1)}ms ${entry.bytes}B${
+  return `${isoTime(nowMs)} ${entry.method} ${entry.endpointId} ${path} ${status} ${entry.ms.toFixed(1)}ms ${entry.bytes}B${
     entry.incomplete ? ' incomplete' : ''
   }`;
+}
+
+let cachedSecond = Number.NaN;
+let cachedPrefix = '';
+
+/**
+ * `Date.prototype.toISOString`, with its date and time to the second made once per second: made for
+ * every line, it cost more than a microsecond per request, more than the rest of the line.
+ */
+export function isoTime(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (second !== cachedSecond) {
+    cachedSecond = second;
+    cachedPrefix = new Date(second * 1000).toISOString().slice(0, 19);
+  }
+  return `${cachedPrefix}.${String(ms - second * 1000).padStart(3, '0')}Z`;
 }

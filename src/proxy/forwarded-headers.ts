@@ -90,7 +90,9 @@ const NONE: ReadonlySet<string> = new Set();
 function namedInConnection(raw: readonly string[]): ReadonlySet<string> {
   let named: Set<string> | undefined;
   for (let i = 0; i < raw.length; i += 2) {
-    if ((raw[i] as string).toLowerCase() !== 'connection') continue;
+    const header = raw[i] as string;
+    // The length first: most lines are not `Connection`, and lower-casing every name twice shows.
+    if (header.length !== 10 || header.toLowerCase() !== 'connection') continue;
     named ??= new Set();
     for (const token of (raw[i + 1] as string).split(',')) {
       const name = token.trim().toLowerCase();
