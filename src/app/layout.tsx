@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Link, NavLink, Outlet, useNavigation } from 'react-router';
 import { useOcciClient } from '../lib/occi-client-context.tsx';
+import { ThemeToggle } from './theme-toggle.tsx';
 
 // The inspector is loaded after the first page: it is not needed to show it.
 const InspectorDrawer = lazy(() =>
@@ -28,6 +29,7 @@ export function Layout() {
             Loading…
           </span>
         ) : null}
+        <ThemeToggle />
       </header>
       <main className="shell-main">
         <Outlet />

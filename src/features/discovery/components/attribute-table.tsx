@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { AttributeDefinition, AttributeValue } from '../../../occi/index.ts';
 
 function valueText(value: AttributeValue | undefined): string {
@@ -26,11 +27,14 @@ export function AttributeTable({
   caption: string;
   attributes: readonly (AttributeDefinition & { readonly enum?: readonly AttributeValue[] })[];
 }) {
+  const captionId = useId();
   if (attributes.length === 0) return <p className="muted">{caption}: none.</p>;
   return (
-    <div className="table-scroll">
+    // A wide table scrolls sideways in its own box; focusable, so the keyboard can scroll it too.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled without a mouse
+    <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
       <table className="facts attribute-table">
-        <caption>{caption}</caption>
+        <caption id={captionId}>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Name</th>
@@ -67,6 +71,6 @@ export function AttributeTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

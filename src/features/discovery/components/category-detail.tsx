@@ -32,7 +32,9 @@ function TypeLink({ endpointId, queryInterface, id }: DetailProps & { id: TypeId
 function ActionList({ endpointId, queryInterface, actions }: DetailProps & { actions: readonly Action[] }) {
   if (actions.length === 0) return <p className="muted">Actions: none.</p>;
   return (
-    <section aria-label="Actions">
+    // No landmark of its own: the catalogue already has a region named "Actions", and names of
+    // landmarks must be unique. Its heading still marks where it starts.
+    <div className="action-list">
       <h3>Actions</h3>
       {actions.map((action) => {
         const id = idOf(action);
@@ -49,7 +51,7 @@ function ActionList({ endpointId, queryInterface, actions }: DetailProps & { act
           </div>
         );
       })}
-    </section>
+    </div>
   );
 }
 

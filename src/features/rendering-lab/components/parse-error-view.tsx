@@ -12,7 +12,9 @@ export function ParseErrorView({ text, analysis }: { text: string; analysis: Ext
       {source !== undefined && column !== undefined && (
         <figure>
           <figcaption>Line {line}</figcaption>
-          <pre className="code">
+          {/* Focusable: a long line scrolls sideways, and the keyboard must be able to scroll it. */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling block must take focus to be scrolled without a mouse */}
+          <pre className="code" tabIndex={0}>
             {source}
             {'\n'}
             {`${' '.repeat(Math.max(0, column - 1))}^`}

@@ -122,7 +122,11 @@ export function RenderingLabPage() {
             </div>
             <div role="tabpanel" aria-label={target}>
               {rendering === undefined ? null : rendering.ok ? (
-                <pre className="code">{wireText(rendering.message)}</pre>
+                // Focusable: a long rendering scrolls, and the keyboard must be able to scroll it.
+                // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling block must take focus to be scrolled without a mouse
+                <pre className="code" tabIndex={0}>
+                  {wireText(rendering.message)}
+                </pre>
               ) : (
                 <p className="status warn">{rendering.reason}</p>
               )}
