@@ -81,4 +81,14 @@ describe('createExchangeLog', () => {
     log.start(request('two'));
     expect(listener).toHaveBeenCalledTimes(3);
   });
+
+  it('hands a reveal to every inspector listening, until it stops listening', () => {
+    const log = createExchangeLog();
+    const revealed: number[] = [];
+    const stop = log.onReveal((id) => revealed.push(id));
+    log.reveal(3);
+    stop();
+    log.reveal(4);
+    expect(revealed).toEqual([3]);
+  });
 });

@@ -11,6 +11,10 @@ export interface ExchangeLog {
   complete(id: number, outcome: Pick<Exchange, 'response' | 'failure'>): void;
   clear(): void;
   subscribe(listener: () => void): () => void;
+  /** Asks the inspector to open on this exchange (a page's "show the request" link). */
+  reveal(id: number): void;
+  /** The inspector listens here for `reveal`. */
+  onReveal(listener: (id: number) => void): () => void;
   snapshot(): readonly Exchange[];
 }
 
@@ -18,6 +22,7 @@ export function createExchangeLog(limit = 500): ExchangeLog {
   let exchanges: readonly Exchange[] = [];
   let nextId = 1;
   const listeners = new Set<() => void>();
+  const revealListeners = new Set<(id: number) => void>();
   const changed = (next: readonly Exchange[]) => {
     exchanges = next.length > limit ? next.slice(next.length - limit) : next;
     for (const listener of listeners) listener();
@@ -40,6 +45,13 @@ export function createExchangeLog(limit = 500): ExchangeLog {
     },
     snapshot() {
       return exchanges;
+    },
+    reveal(id) {
+      for (const listener of revealListeners) listener(id);
+    },
+    onReveal(listener) {
+      revealListeners.add(listener);
+      return () => revealListeners.delete(listener);
     },
   };
 }

@@ -4,9 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { Link, MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { exchangeLinkValue, PAGE_LOAD } from '../../../lib/exchange-link.ts';
 import { createExchangeLog, type ExchangeLog } from '../../../lib/exchange-log.ts';
 import { isOcciParseError, parseMessage } from '../../../occi/index.ts';
-import { exchangeLinkValue, PAGE_LOAD } from '../exchange-link.ts';
 import { MALFORMED_BODY, recordSession } from '../test-support/recorded-session.ts';
 import { InspectorDrawer } from './inspector-drawer.tsx';
 
@@ -43,6 +43,18 @@ afterEach(() => {
 });
 
 describe('InspectorDrawer: the list', () => {
+  it('opens on the exchange a page reveals, and writes it into the address bar', async () => {
+    const log = createExchangeLog();
+    recordSession(log);
+    renderDrawer(log);
+    expect(screen.queryByRole('complementary')).not.toBeInTheDocument();
+    const id = log.snapshot().find((exchange) => exchange.url.includes('action=start'))?.id as number;
+    act(() => log.reveal(id));
+    expect(screen.getByRole('complementary', { name: 'Inspector' })).toBeInTheDocument();
+    expect(entry(/compute\/42\?action=start/)).toHaveAttribute('aria-current', 'true');
+    expect(new URLSearchParams(window.location.search).get('exchange')).toBe(exchangeLinkValue(id));
+  });
+
   it('counts the exchanges on its toggle and starts closed', () => {
     const log = createExchangeLog();
     recordSession(log);
@@ -419,6 +431,7 @@ describe('InspectorDrawer: deep links', () => {
     window.history.replaceState(null, '', `/?exchange=zzzz.${entity}`);
     renderDrawer(log);
     expect(screen.getByText(/This exchange is from an earlier page load/)).toBeInTheDocument();
-    expect(screen.queryByRole('region')).not.toBeInTheDocument();
+    // No exchange's region: only the always-present inspector bar.
+    expect(screen.queryByRole('region', { name: /^(?!Inspector bar$)/ })).not.toBeInTheDocument();
   });
 });

@@ -3,9 +3,9 @@ import { useInRouterContext, useLocation } from 'react-router';
 import { formatBytes } from '../../../components/format-bytes.ts';
 import { formatDuration } from '../../../components/format-duration.ts';
 import type { Exchange } from '../../../lib/exchange.ts';
+import { type LinkedExchange, readExchangeLink, writeExchangeLink } from '../../../lib/exchange-link.ts';
 import type { ExchangeLog } from '../../../lib/exchange-log.ts';
 import { meterOf } from '../exchange-facts.ts';
-import { type LinkedExchange, readExchangeLink, writeExchangeLink } from '../exchange-link.ts';
 import { ExchangeDetail } from './exchange-detail.tsx';
 import { ExchangeList } from './exchange-list.tsx';
 import './inspector.css';
@@ -86,6 +86,18 @@ function Inspector({
     setEarlierLoad(false);
     writeExchangeLink(id);
   };
+
+  // A page asked to show one of its exchanges (a resource's history).
+  useEffect(
+    () =>
+      log.onReveal((id) => {
+        setOpen(true);
+        setSelected(id);
+        setEarlierLoad(false);
+        writeExchangeLink(id);
+      }),
+    [log],
+  );
   const close = () => {
     setOpen(false);
     select(undefined);
@@ -103,7 +115,7 @@ function Inspector({
   return (
     <div className="inspector">
       <div className="inspector-spacer" aria-hidden="true" />
-      <div className="inspector-bar">
+      <section className="inspector-bar" aria-label="Inspector bar">
         <button
           ref={toggleRef}
           type="button"
@@ -121,7 +133,7 @@ function Inspector({
           <span className="visually-hidden">This view: </span>
           {meterText}
         </span>
-      </div>
+      </section>
       {open && (
         <aside id={panelId} className="inspector-panel" aria-labelledby={headingId} onKeyDown={onKeyDown}>
           <header className="inspector-header">
