@@ -5,6 +5,10 @@ import { describe, expect, it } from 'vitest';
 // comes from a variable, the two dark blocks agree, and the pairs the pages use keep their contrast.
 const appCss = readFileSync(new URL('./app.css', import.meta.url), 'utf8');
 const inspectorCss = readFileSync(new URL('../features/inspector/components/inspector.css', import.meta.url), 'utf8');
+// Every other stylesheet of the console: pages use the variables, and write no colour of their own.
+const pageCss = ['./endpoint-layout.css', '../features/resources/components/resources.css']
+  .map((path) => readFileSync(new URL(path, import.meta.url), 'utf8'))
+  .join('\n');
 
 const COLOUR_LITERAL = /#[0-9a-f]{3,8}\b|\b(?:rgba?|hsla?|oklch|lab|lch)\(/i;
 
@@ -85,7 +89,7 @@ describe('the theme variables', () => {
       (css, selector) => css.replace(block(css, selector), ''),
       appCss,
     );
-    const lines = [...withoutThemes.split('\n'), ...inspectorCss.split('\n')].filter(
+    const lines = [...withoutThemes.split('\n'), ...inspectorCss.split('\n'), ...pageCss.split('\n')].filter(
       (line) => COLOUR_LITERAL.test(line) && !line.trim().startsWith('*') && !line.trim().startsWith('/*'),
     );
     expect(lines).toEqual([]);
@@ -93,7 +97,9 @@ describe('the theme variables', () => {
 
   it('are defined wherever the stylesheets use them', () => {
     const defined = new Set([...light.keys(), ...declarations(inspectorCss).keys()]);
-    const used = [...`${appCss}\n${inspectorCss}`.matchAll(/var\((--[\w-]+)\)/g)].map((match) => match[1] as string);
+    const used = [...`${appCss}\n${inspectorCss}\n${pageCss}`.matchAll(/var\((--[\w-]+)\)/g)].map(
+      (match) => match[1] as string,
+    );
     expect(used.filter((name) => !defined.has(name))).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
-import type { RouteObject } from 'react-router';
+import { Navigate, type RouteObject } from 'react-router';
+import { EndpointLayout } from './endpoint-layout.tsx';
 import { Layout } from './layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 
@@ -7,6 +8,10 @@ const endpointsPage = () =>
   import('../features/endpoints/components/endpoints-page.tsx').then((m) => ({ Component: m.EndpointsPage }));
 const modelBrowserPage = () =>
   import('../features/discovery/components/model-browser-page.tsx').then((m) => ({ Component: m.ModelBrowserPage }));
+const resourcePage = () =>
+  import('../features/resources/components/resource-page.tsx').then((m) => ({ Component: m.ResourcePage }));
+const createPage = () =>
+  import('../features/resources/components/create-page.tsx').then((m) => ({ Component: m.CreatePage }));
 const renderingLabPage = () =>
   import('../features/rendering-lab/components/rendering-lab-page.tsx').then((m) => ({
     Component: m.RenderingLabPage,
@@ -18,8 +23,17 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, lazy: endpointsPage },
       { path: 'lab', lazy: renderingLabPage },
-      { path: 'endpoints/:endpointId/model', lazy: modelBrowserPage },
-      { path: 'endpoints/:endpointId/model/:typeId', lazy: modelBrowserPage },
+      {
+        path: 'endpoints/:endpointId',
+        element: <EndpointLayout />,
+        children: [
+          { index: true, element: <Navigate to="model" replace /> },
+          { path: 'model', lazy: modelBrowserPage },
+          { path: 'model/:typeId', lazy: modelBrowserPage },
+          { path: 'resources/*', lazy: resourcePage },
+          { path: 'create/*', lazy: createPage },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

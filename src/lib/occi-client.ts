@@ -69,6 +69,8 @@ export interface OcciAnswer<S extends Structure> {
   readonly headers: Headers;
   /** The rendering the answer came in, or null for an empty answer. */
   readonly rendering: OcciMediaType | null;
+  /** The answer's body as sent, for what a structure cannot say (a create's location in the body). */
+  readonly body: string;
 }
 
 export type RenderingSource = 'override' | 'negotiated' | 'default';
@@ -109,6 +111,11 @@ export interface OcciClient {
   endpointUrl(endpointId: string): string | undefined;
   /** The same-origin path the browser uses for one of the server's URLs. */
   toProxyPath(endpointId: string, serverUrlOrPath: string): string;
+  /**
+   * One of the server's URLs (absolute, or from its root) as a path relative to the endpoint
+   * (`compute/x`): the one name the console keys an entity by, however the server wrote it.
+   */
+  relativePath(endpointId: string, serverUrlOrPath: string): string;
   /** The server's own URL for a proxy path (for curl and the inspector), once the endpoints are known. */
   toServerUrl(endpointId: string, proxyPathOrRelative: string): string | undefined;
 }
@@ -311,7 +318,7 @@ export function createOcciClient(options: OcciClientOptions): OcciClient {
     }
     const contentType = response.headers.get('content-type');
     const rendering = renderingOf(contentType);
-    const base = { status: response.status, headers: response.headers };
+    const base = { status: response.status, headers: response.headers, body: text };
     if (request.structure === undefined) return { ...base, model: null, rendering };
     if (response.status === 204 || (text.trim() === '' && (contentType === null || rendering !== 'text/occi'))) {
       // ooi answers an empty list with 204.
@@ -492,6 +499,7 @@ export function createOcciClient(options: OcciClientOptions): OcciClient {
     },
     toProxyPath: (endpointId, path) =>
       proxyPath(endpointId, endpointRelativePath(path, known.get(endpointId)?.url) ?? path),
+    relativePath: (endpointId, path) => endpointRelativePath(path, known.get(endpointId)?.url) ?? path,
     toServerUrl: (endpointId, path) => {
       const url = known.get(endpointId)?.url;
       return url === undefined ? undefined : serverUrl(endpointId, path, url);

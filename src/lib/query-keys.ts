@@ -7,4 +7,8 @@ export const queryKeys = {
   endpoint: (endpointId: string) => ['endpoint', endpointId] as const,
   probe: (endpointId: string) => ['endpoint', endpointId, 'probe'] as const,
   queryInterface: (endpointId: string) => ['endpoint', endpointId, 'query-interface'] as const,
+  /** A Kind's collection, by its location relative to the endpoint (`compute/`). */
+  collection: (endpointId: string, location: string) => ['endpoint', endpointId, 'collection', location] as const,
+  /** One entity, by its location relative to the endpoint (`compute/x`). */
+  entity: (endpointId: string, location: string) => ['endpoint', endpointId, 'entity', location] as const,
 };

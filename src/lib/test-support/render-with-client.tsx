@@ -22,5 +22,5 @@ export function renderWithClient(routes: RouteObject[], url: string) {
       </OcciClientProvider>
     </QueryClientProvider>,
   );
-  return { ...view, log, client, router };
+  return { ...view, log, client, router, queryClient };
 }

@@ -1,0 +1,56 @@
+/**
+ * `POST <kind location>` with a new entity: a resource with its mixins, attributes and inline
+ * links, or a standalone link. Answers the new entity's location (relative to the endpoint).
+ */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { OcciClient } from '../../../lib/occi-client.ts';
+import { useOcciClient } from '../../../lib/occi-client-context.tsx';
+import { queryKeys } from '../../../lib/query-keys.ts';
+import type { Entity } from '../../../occi/index.ts';
+import { entityId } from '../entity-summary.ts';
+import { createdLocation, entityOfAnswer } from './read-answer.ts';
+import { storeEntity } from './read-entity.ts';
+
+export interface CreateRequest {
+  /** The Kind's collection, relative to the endpoint (`compute/`). */
+  readonly collection: string;
+  readonly entity: Entity;
+  /** In words, for the inspector. */
+  readonly purpose: string;
+}
+
+export interface Created {
+  /** Relative to the endpoint, or null when the server did not say where. */
+  readonly location: string | null;
+  readonly entity: Entity | null;
+}
+
+export async function createEntity(client: OcciClient, endpointId: string, request: CreateRequest): Promise<Created> {
+  const answer = await client.request(endpointId, {
+    method: 'POST',
+    path: request.collection,
+    body: { structure: 'entity', model: request.entity },
+    purpose: request.purpose,
+  });
+  const entity = entityOfAnswer(answer);
+  let location = createdLocation(answer);
+  if (location === null && entity !== null) location = `${request.collection}${entityId(entity)}`;
+  return { location: location === null ? null : client.relativePath(endpointId, location), entity };
+}
+
+export function useCreateEntity(endpointId: string) {
+  const client = useOcciClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: CreateRequest) => createEntity(client, endpointId, request),
+    onSuccess: async (created, request) => {
+      if (created.location !== null && created.entity !== null)
+        storeEntity(queryClient, endpointId, created.location, created.entity);
+      // Inline links change the collections of their targets' kinds too.
+      await queryClient.invalidateQueries({ queryKey: [...queryKeys.endpoint(endpointId), 'collection'] });
+      if (request.entity.entityType === 'link') {
+        await queryClient.invalidateQueries({ queryKey: [...queryKeys.endpoint(endpointId), 'entity'] });
+      }
+    },
+  });
+}

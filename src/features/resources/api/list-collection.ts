@@ -1,0 +1,129 @@
+/**
+ * `GET <kind location>`: a Kind's collection as a list of entities. A server that answers with
+ * full entities (OCCI 1.2 JSON) costs one request. A server that lists only locations (the text
+ * renderings, uri-list, rOCCI's JSON) has each entity read after it, six at a time (a browser's
+ * connections per host), with progress for the list to show; an entity already read and neither
+ * changed by this console nor on its way to another state is not read again.
+ */
+import { type QueryClient, queryOptions } from '@tanstack/react-query';
+import { mapWithConcurrency } from '../../../lib/map-with-concurrency.ts';
+import type { OcciClient } from '../../../lib/occi-client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+import type { Entity } from '../../../occi/index.ts';
+import { entityId, isTransitional, stateOf } from '../entity-summary.ts';
+import { reportProgress } from './listing-progress.ts';
+import { createBackOff } from './poll-delay.ts';
+import { readEntity, storeEntity } from './read-entity.ts';
+
+/** Details read at once for a server that lists only locations. */
+export const DETAIL_CONCURRENCY = 6;
+
+export interface ListingFailure {
+  readonly location: string;
+  readonly error: unknown;
+}
+
+export interface Listing {
+  /** The collection, relative to the endpoint (`compute/`). */
+  readonly location: string;
+  /** In the server's order, each with its location relative to the endpoint. */
+  readonly entities: readonly Entity[];
+  /** Entities listed whose details could not be read. */
+  readonly failures: readonly ListingFailure[];
+  /** The server listed locations only, so details were read one by one. */
+  readonly locationsOnly: boolean;
+  /** Details read by this pass; the rest came with the listing or from what was read before. */
+  readonly detailsRead: number;
+}
+
+function needsReading(queryClient: QueryClient, endpointId: string, location: string): boolean {
+  const key = queryKeys.entity(endpointId, location);
+  const known = queryClient.getQueryData<Entity>(key);
+  if (known === undefined) return true;
+  return queryClient.getQueryState(key)?.isInvalidated === true || isTransitional(stateOf(known));
+}
+
+export async function listCollection(
+  client: OcciClient,
+  queryClient: QueryClient,
+  endpointId: string,
+  location: string,
+  signal?: AbortSignal,
+): Promise<Listing> {
+  const answer = await client.request(endpointId, {
+    path: location,
+    structure: 'entity-collection',
+    purpose: `List ${location}`,
+    ...(signal !== undefined && { signal }),
+  });
+  const model = answer.model ?? { locations: [], resources: [], links: [] };
+  const entities = new Map<string, Entity>();
+  for (const entity of [...model.resources, ...model.links]) {
+    // OCCI JSON entities do not carry their location: it is the collection's plus the id.
+    const own = client.relativePath(endpointId, entity.location ?? `${location}${entityId(entity)}`);
+    entities.set(own, { ...entity, location: own });
+    storeEntity(queryClient, endpointId, own, entity);
+  }
+  const order = [...entities.keys()];
+  const missing: string[] = [];
+  for (const listed of model.locations) {
+    const own = client.relativePath(endpointId, listed);
+    if (entities.has(own)) continue;
+    order.push(own);
+    if (needsReading(queryClient, endpointId, own)) missing.push(own);
+  }
+  const failures: ListingFailure[] = [];
+  if (missing.length > 0) {
+    let done = 0;
+    reportProgress(endpointId, location, { done, total: missing.length });
+    try {
+      const results = await mapWithConcurrency(
+        missing,
+        DETAIL_CONCURRENCY,
+        async (own) => {
+          const entity = await readEntity(client, endpointId, own, signal);
+          storeEntity(queryClient, endpointId, own, entity);
+          reportProgress(endpointId, location, { done: ++done, total: missing.length });
+          return entity;
+        },
+        signal,
+      );
+      results.forEach((result, index) => {
+        if (result.status === 'rejected') failures.push({ location: missing[index] as string, error: result.reason });
+      });
+    } finally {
+      reportProgress(endpointId, location, undefined);
+    }
+  }
+  const listed: Entity[] = [];
+  for (const own of order) {
+    const entity = entities.get(own) ?? queryClient.getQueryData<Entity>(queryKeys.entity(endpointId, own));
+    if (entity !== undefined) listed.push({ ...entity, location: own });
+  }
+  return {
+    location,
+    entities: listed,
+    failures,
+    locationsOnly: model.locations.length > 0 && model.resources.length + model.links.length === 0,
+    detailsRead: missing.length,
+  };
+}
+
+const backOff = createBackOff<object>();
+
+export function listingQuery(client: OcciClient, queryClient: QueryClient, endpointId: string, location: string) {
+  return queryOptions({
+    queryKey: queryKeys.collection(endpointId, location),
+    queryFn: ({ signal }) => listCollection(client, queryClient, endpointId, location, signal),
+    staleTime: 30_000,
+    retry: false,
+    refetchInterval: (query) => {
+      const listing = query.state.data;
+      const moving =
+        listing !== undefined &&
+        query.state.status !== 'error' &&
+        listing.entities.some((entity) => isTransitional(stateOf(entity)));
+      return backOff(query, moving, query.state.dataUpdateCount);
+    },
+  });
+}

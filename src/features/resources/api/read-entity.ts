@@ -1,0 +1,47 @@
+/**
+ * `GET <entity>`: one entity, by its location. Polled while its state is on its way somewhere,
+ * with back-off, so a detail page follows a VM from `booting` to `active` without a reload.
+ */
+import { type QueryClient, queryOptions } from '@tanstack/react-query';
+import type { OcciClient } from '../../../lib/occi-client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+import type { Entity } from '../../../occi/index.ts';
+import { isTransitional, stateOf } from '../entity-summary.ts';
+import { createBackOff } from './poll-delay.ts';
+
+const backOff = createBackOff<object>();
+
+export async function readEntity(
+  client: OcciClient,
+  endpointId: string,
+  location: string,
+  signal?: AbortSignal,
+): Promise<Entity> {
+  const answer = await client.request(endpointId, {
+    path: location,
+    structure: 'entity',
+    purpose: `Read ${location}`,
+    ...(signal !== undefined && { signal }),
+  });
+  if (answer.model === null) throw new Error(`The server answered ${answer.status} with no entity for ${location}.`);
+  return answer.model;
+}
+
+export function entityQuery(client: OcciClient, endpointId: string, location: string) {
+  return queryOptions({
+    queryKey: queryKeys.entity(endpointId, location),
+    queryFn: ({ signal }) => readEntity(client, endpointId, location, signal),
+    staleTime: 30_000,
+    retry: false,
+    refetchInterval: (query) => {
+      const entity = query.state.data;
+      const moving = entity !== undefined && query.state.status !== 'error' && isTransitional(stateOf(entity));
+      return backOff(query, moving, query.state.dataUpdateCount);
+    },
+  });
+}
+
+/** Puts an entity the server just answered with where its page and every list find it. */
+export function storeEntity(queryClient: QueryClient, endpointId: string, location: string, entity: Entity): void {
+  queryClient.setQueryData(queryKeys.entity(endpointId, location), { ...entity, location });
+}

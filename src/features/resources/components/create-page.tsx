@@ -1,0 +1,262 @@
+/**
+ * `/endpoints/:endpointId/create/*`: a new entity of the Kind whose collection the rest of the
+ * path is, with a form built from the attribute definitions of the Kind and the chosen mixins.
+ * Templates come first (they decide defaults), then the attributes, contextualization, inline
+ * links, and the exact request in the rendering it will be sent in. A refused create keeps
+ * everything the user entered.
+ */
+import './resources.css';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ErrorPanel } from '../../../components/error-panel.tsx';
+import { describeError } from '../../../lib/describe-error.ts';
+import { useOcciClient } from '../../../lib/occi-client-context.tsx';
+import { type DiscoveredModel, queryInterfaceQuery } from '../../../lib/occi-queries.ts';
+import { type Kind, type TypeId, typeId, wellKnown } from '../../../occi/index.ts';
+import { useCreateEntity } from '../api/create-entity.ts';
+import { formAttributes, readForm, withDefaults } from '../attribute-form.ts';
+import { type InlineLink, initialTemplates, kindChoices, newResource } from '../create-form-model.ts';
+import { kindNames, resourcePath } from '../resource-paths.ts';
+import { isUserDataAttribute } from '../user-data.ts';
+import { AttributeField } from './attribute-field.tsx';
+import { InlineLinks } from './inline-links.tsx';
+import { RequestPreview } from './request-preview.tsx';
+import { TemplatePicker } from './template-picker.tsx';
+import { UserDataField, type UserDataValue, userDataAttributeText } from './user-data-field.tsx';
+
+const FRIENDLY: Readonly<Record<string, string>> = {
+  'occi.core.title': 'Name',
+  'occi.core.summary': 'Summary',
+  'occi.credentials.ssh.publickey': 'SSH public key',
+  'occi.storage.size': 'Size (GiB)',
+  'occi.compute.memory': 'Memory (GiB)',
+  'occi.compute.cores': 'Cores',
+};
+
+export function CreatePage() {
+  const { endpointId = '', '*': rest = '' } = useParams();
+  const client = useOcciClient();
+  const model = useQuery(queryInterfaceQuery(client, endpointId));
+  const collection = rest.replace(/^\/+/, '');
+  if (model.isPending) return <p className="muted">Reading the query interface…</p>;
+  if (model.isError) {
+    const error = describeError(model.error);
+    return (
+      <ErrorPanel
+        context="Could not read the model"
+        title={error.title}
+        detail={error.detail}
+        hint={error.hint}
+        onRetry={() => void model.refetch()}
+        retrying={model.isFetching}
+      />
+    );
+  }
+  const kind = model.data.queryInterface.kindForLocation(collection);
+  if (kind === undefined) {
+    return (
+      <p className="status warn">
+        <code>{collection || '/'}</code> is no collection of this server, so nothing can be created there.{' '}
+        <Link to={`/endpoints/${encodeURIComponent(endpointId)}/model`}>See its model</Link>.
+      </p>
+    );
+  }
+  return (
+    <CreateForm key={collection} endpointId={endpointId} discovered={model.data} kind={kind} collection={collection} />
+  );
+}
+
+function CreateForm({
+  endpointId,
+  discovered,
+  kind,
+  collection,
+}: {
+  endpointId: string;
+  discovered: DiscoveredModel;
+  kind: Kind;
+  collection: string;
+}) {
+  const navigate = useNavigate();
+  const { queryInterface } = discovered;
+  const kindId = typeId(kind.scheme, kind.term);
+  const names = kindNames(kind);
+  const choices = useMemo(() => kindChoices(queryInterface, kindId), [queryInterface, kindId]);
+  const [templates, setTemplates] = useState(() => initialTemplates(queryInterface, choices));
+  const [extra, setExtra] = useState<ReadonlySet<TypeId>>(new Set());
+  const mixins = [templates.resource, templates.os, ...extra].filter((id): id is TypeId => id !== undefined);
+  const attributes = formAttributes(queryInterface, kindId, mixins);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [fields, setFields] = useState(() => withDefaults(new Map(), new Set(), attributes));
+  const [userData, setUserData] = useState<UserDataValue>({ text: '', encoded: false });
+  const [links, setLinks] = useState<readonly InlineLink[]>([]);
+  const [tried, setTried] = useState(false);
+  const create = useCreateEntity(endpointId);
+
+  // A new template brings new defaults for the fields the user has not typed in.
+  const shownFields = withDefaults(fields, touched, attributes);
+  for (const attribute of attributes) {
+    if (isUserDataAttribute(attribute.name)) shownFields.set(attribute.name, userDataAttributeText(userData));
+  }
+  const reading = readForm(shownFields, attributes);
+  const entity = newResource(kindId, mixins, reading.attributes, links);
+  const failure = create.isError ? describeError(create.error) : undefined;
+  const isCompute = queryInterface.isSubKindOf(kindId, wellKnown.COMPUTE);
+  const unfinishedLinks = links.some((link) => link.target === '');
+
+  const choose = (next: typeof templates) => {
+    setFields(shownFields);
+    setTemplates(next);
+  };
+  const toggleMixin = (id: TypeId, on: boolean) => {
+    setFields(shownFields);
+    setExtra((previous) => {
+      const next = new Set(previous);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  };
+  const setField = (name: string, value: string) => {
+    setTouched((previous) => new Set(previous).add(name));
+    setFields(new Map(shownFields).set(name, value));
+  };
+
+  return (
+    <form
+      className="create-form"
+      noValidate
+      aria-labelledby="create-heading"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setTried(true);
+        if (reading.errors.size > 0 || unfinishedLinks) return;
+        const title = reading.attributes.get('occi.core.title');
+        create.mutate(
+          {
+            collection,
+            entity,
+            purpose: `Create ${names.singular}${typeof title === 'string' ? ` ${title}` : ''}`,
+          },
+          {
+            onSuccess: (created) => {
+              void navigate(resourcePath(endpointId, created.location ?? collection));
+            },
+          },
+        );
+      }}
+    >
+      <header className="page-header">
+        <p className="breadcrumb">
+          <Link to="/">Endpoints</Link> / {endpointId} /{' '}
+          <Link to={resourcePath(endpointId, collection)}>{names.plural}</Link>
+        </p>
+        <h1 id="create-heading">New {names.singular}</h1>
+        <p>
+          A <code>POST {collection}</code> with the kind <code>{kind.term}</code>, the mixins and the attributes chosen
+          here. Fields come from the server's definitions; those left at their default are not sent.
+        </p>
+      </header>
+      <div className="create-layout">
+        <div className="create-fields">
+          {choices.osTemplates.length > 0 ? (
+            <TemplatePicker
+              legend="Operating system"
+              templates={choices.osTemplates}
+              queryInterface={queryInterface}
+              value={templates.os}
+              optional
+              onChange={(os) => choose({ ...templates, os })}
+            />
+          ) : null}
+          {choices.resourceTemplates.length > 0 ? (
+            <TemplatePicker
+              legend="Size"
+              templates={choices.resourceTemplates}
+              queryInterface={queryInterface}
+              value={templates.resource}
+              optional
+              onChange={(resource) => choose({ ...templates, resource })}
+            />
+          ) : null}
+          {choices.otherMixins.length > 0 ? (
+            <fieldset className="mixin-choices">
+              <legend>Also apply</legend>
+              {choices.otherMixins.map((mixin) => {
+                const id = typeId(mixin.scheme, mixin.term);
+                return (
+                  <label key={id} className="checkbox" title={id}>
+                    <input
+                      type="checkbox"
+                      checked={extra.has(id)}
+                      onChange={(e) => toggleMixin(id, e.target.checked)}
+                    />
+                    {mixin.title?.trim() || mixin.term}{' '}
+                    <span className="muted small">({queryInterface.mixinRole(id).replace('-', ' ')})</span>
+                  </label>
+                );
+              })}
+            </fieldset>
+          ) : null}
+          <fieldset className="attribute-fields">
+            <legend>Attributes</legend>
+            {attributes.map((attribute) =>
+              isUserDataAttribute(attribute.name) ? (
+                <UserDataField
+                  key={attribute.name}
+                  attribute={attribute}
+                  value={userData}
+                  onChange={setUserData}
+                  error={tried ? reading.errors.get(attribute.name) : undefined}
+                />
+              ) : (
+                <AttributeField
+                  key={attribute.name}
+                  attribute={attribute}
+                  {...(FRIENDLY[attribute.name] !== undefined && { label: FRIENDLY[attribute.name] })}
+                  value={shownFields.get(attribute.name) ?? ''}
+                  onChange={(value) => setField(attribute.name, value)}
+                  error={tried || touched.has(attribute.name) ? reading.errors.get(attribute.name) : undefined}
+                />
+              ),
+            )}
+          </fieldset>
+          {isCompute ? (
+            <InlineLinks endpointId={endpointId} queryInterface={queryInterface} links={links} onChange={setLinks} />
+          ) : null}
+        </div>
+        <aside className="create-side">
+          <RequestPreview endpointId={endpointId} collection={collection} entity={entity} />
+          {tried && reading.errors.size > 0 ? (
+            <p className="status error" role="alert">
+              {reading.errors.size} field{reading.errors.size === 1 ? ' needs' : 's need'} a look:{' '}
+              {[...reading.errors.keys()].map((name) => FRIENDLY[name] ?? name).join(', ')}.
+            </p>
+          ) : null}
+          {tried && unfinishedLinks ? (
+            <p className="status error" role="alert">
+              Choose what to attach, or remove the attachment.
+            </p>
+          ) : null}
+          {failure === undefined ? null : (
+            <ErrorPanel
+              context="The server refused the create"
+              title={failure.title}
+              detail={failure.detail}
+              hint={`${failure.hint ?? ''} Your entries are kept: correct them and create again.`.trim()}
+            />
+          )}
+          <div className="form-buttons">
+            <button className="button" type="submit" disabled={create.isPending}>
+              {create.isPending ? 'Creating…' : `Create ${names.singular}`}
+            </button>
+            <Link className="button secondary" to={resourcePath(endpointId, collection)}>
+              Cancel
+            </Link>
+          </div>
+        </aside>
+      </div>
+    </form>
+  );
+}
