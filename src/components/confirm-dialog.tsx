@@ -35,7 +35,10 @@ export function ConfirmDialog({
   const [typed, setTyped] = useState('');
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog !== null && !dialog.open) dialog.showModal?.();
+    if (dialog === null || dialog.open) return;
+    // A browser without modal dialogs (and jsdom) still shows it, open in place.
+    if (typeof dialog.showModal === 'function') dialog.showModal();
+    else dialog.setAttribute('open', '');
   }, []);
   const ready = typeToConfirm === undefined || typed.trim() === typeToConfirm;
   return (

@@ -6,6 +6,7 @@
  */
 import {
   type AttributeValue,
+  coerceAttributeValue,
   type QueryInterface,
   type ResolvedAttribute,
   type TypeId,
@@ -49,14 +50,18 @@ export function readField(text: string, attribute: ResolvedAttribute): FieldRead
   let value: AttributeValue;
   switch (attribute.type) {
     case 'number': {
-      const number = Number(text.trim());
-      if (!Number.isFinite(number)) return { error: 'must be a number' };
+      // The library's reading, not Number(): `0x10`, `0b1` or `1_000` are no number a server reads.
+      const number = coerceAttributeValue(text, { type: 'number' });
+      if (typeof number !== 'number') return { error: 'must be a number' };
       value = number;
       break;
     }
-    case 'boolean':
-      value = text === 'true';
+    case 'boolean': {
+      const boolean = coerceAttributeValue(text, { type: 'boolean' });
+      if (typeof boolean !== 'boolean') return { error: 'must be true or false' };
+      value = boolean;
       break;
+    }
     case 'array':
     case 'object':
       try {
@@ -79,6 +84,16 @@ export interface FormReading {
   readonly errors: ReadonlyMap<string, string>;
 }
 
+/**
+ * Whether a value is the attribute's default, compared as values: `1`, ` 1` and `1.0` typed in a
+ * field whose default is 1 (or a server's quoted "1") are all the default.
+ */
+function isDefault(value: AttributeValue, attribute: ResolvedAttribute): boolean {
+  if (attribute.default === undefined || attribute.default === null) return false;
+  const fallback = coerceAttributeValue(attribute.default, attribute);
+  return JSON.stringify(fallback) === JSON.stringify(value);
+}
+
 /** Every field read; those equal to their default are not sent. */
 export function readForm(fields: ReadonlyMap<string, string>, attributes: readonly ResolvedAttribute[]): FormReading {
   const values = new Map<string, AttributeValue>();
@@ -87,7 +102,7 @@ export function readForm(fields: ReadonlyMap<string, string>, attributes: readon
     const text = fields.get(attribute.name) ?? '';
     const reading = readField(text, attribute);
     if ('error' in reading) errors.set(attribute.name, reading.error);
-    else if (reading.value !== undefined && text !== textOf(attribute.default))
+    else if (reading.value !== undefined && !isDefault(reading.value, attribute))
       values.set(attribute.name, reading.value);
   }
   return { attributes: values, errors };

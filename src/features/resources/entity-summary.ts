@@ -24,6 +24,9 @@ const TRANSITIONAL = new Set([
   'stopping',
   'rebooting',
   'restarting',
+  // nova's REBOOT, HARD_REBOOT and REBUILD statuses, which ooi passes on in the state message.
+  'reboot',
+  'rebuild',
   'suspending',
   'resuming',
   'migrating',
@@ -35,6 +38,21 @@ const TRANSITIONAL = new Set([
   'snapshot',
   'resize',
   'resizing',
+]);
+
+/**
+ * Words ending in -ing that describe a settled state, not something under way: OpenNebula's
+ * `RUNNING`, "instance is running", "nothing to do".
+ */
+const SETTLED_WORDS = new Set([
+  'running',
+  'nothing',
+  'something',
+  'missing',
+  'existing',
+  'remaining',
+  'during',
+  'warning',
 ]);
 
 function text(value: unknown): string | undefined {
@@ -95,7 +113,9 @@ export function isTransitional(state: EntityState | undefined): boolean {
   if (value === 'error' || state.message === undefined) return false;
   const message = state.message.toLowerCase();
   if (message === value) return false;
-  return message.split(/[^a-z]+/).some((word) => TRANSITIONAL.has(word) || (word.length > 4 && word.endsWith('ing')));
+  return message
+    .split(/[^a-z]+/)
+    .some((word) => TRANSITIONAL.has(word) || (word.length > 4 && word.endsWith('ing') && !SETTLED_WORDS.has(word)));
 }
 
 /** The badge tone of a state. */

@@ -4,6 +4,7 @@
  */
 import {
   type AttributeValue,
+  coerceAttributeValue,
   type Entity,
   memoryInGiB,
   type QueryInterface,
@@ -73,17 +74,18 @@ export function cellValue(
       return entityName(entity);
     case 'state':
       return stateOf(entity)?.value;
-    case 'templates':
-      return entity.mixins
-        .filter((id) => queryInterface.mixinRole(id) !== 'tag')
-        .map((id) => mixinLabel(queryInterface, id))
-        .join(', ');
+    case 'templates': {
+      const templates = entity.mixins.filter((id) => queryInterface.mixinRole(id) !== 'tag');
+      // None is a missing value, not an empty text: it sorts last, as the other missing values do.
+      return templates.length === 0 ? undefined : templates.map((id) => mixinLabel(queryInterface, id)).join(', ');
+    }
     default: {
       const value: AttributeValue | undefined = entity.attributes.get(column.id);
+      if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
       if (column.id === 'occi.compute.memory') return memoryInGiB(value, serverProfile) ?? textOf(value);
-      if (column.numeric && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
-        return Number(value);
-      return value === undefined ? undefined : typeof value === 'number' ? value : textOf(value);
+      // pyssf quotes every number (`"2"`); text that is no clean number (`0x10`) stays text.
+      const typed = column.numeric ? coerceAttributeValue(value, { type: 'number' }) : value;
+      return typeof typed === 'number' ? typed : textOf(typed);
     }
   }
 }

@@ -1,10 +1,11 @@
-import { type KeyboardEvent, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useInRouterContext, useLocation } from 'react-router';
 import { formatBytes } from '../../../components/format-bytes.ts';
 import { formatDuration } from '../../../components/format-duration.ts';
 import type { Exchange } from '../../../lib/exchange.ts';
 import { type LinkedExchange, readExchangeLink, writeExchangeLink } from '../../../lib/exchange-link.ts';
 import type { ExchangeLog } from '../../../lib/exchange-log.ts';
+import { useExchanges } from '../../../lib/use-exchanges.ts';
 import { meterOf } from '../exchange-facts.ts';
 import { ExchangeDetail } from './exchange-detail.tsx';
 import { ExchangeList } from './exchange-list.tsx';
@@ -48,7 +49,7 @@ function Inspector({
   view,
   firstViewFromStart,
 }: InspectorDrawerProps & { view: string; firstViewFromStart: boolean }) {
-  const exchanges = useSyncExternalStore(log.subscribe, log.snapshot, log.snapshot);
+  const exchanges = useExchanges(log);
   // The meter counts exchanges newer than the last one seen when the view began. Set while
   // rendering the new view, before any of its effects can send a request.
   const [window_, setWindow] = useState(() => ({ view, after: firstViewFromStart ? 0 : lastId(log.snapshot()) }));

@@ -75,23 +75,33 @@ export async function listCollection(
   const failures: ListingFailure[] = [];
   if (missing.length > 0) {
     let done = 0;
+    // Once the pass is over (finished or cancelled), reads still settling must not show progress again.
+    let over = false;
     reportProgress(endpointId, location, { done, total: missing.length });
     try {
       const results = await mapWithConcurrency(
         missing,
         DETAIL_CONCURRENCY,
         async (own) => {
-          const entity = await readEntity(client, endpointId, own, signal);
-          storeEntity(queryClient, endpointId, own, entity);
-          reportProgress(endpointId, location, { done: ++done, total: missing.length });
-          return entity;
+          try {
+            const entity = await readEntity(client, endpointId, own, signal);
+            storeEntity(queryClient, endpointId, own, entity);
+            return entity;
+          } finally {
+            // A failed read is done too (it shows as a failure), so the bar reaches its end.
+            done += 1;
+            if (!over) reportProgress(endpointId, location, { done, total: missing.length });
+          }
         },
         signal,
       );
+      // Cancelled after the last read had started: the reads failed as aborted, not the entities.
+      signal?.throwIfAborted();
       results.forEach((result, index) => {
         if (result.status === 'rejected') failures.push({ location: missing[index] as string, error: result.reason });
       });
     } finally {
+      over = true;
       reportProgress(endpointId, location, undefined);
     }
   }

@@ -4,6 +4,7 @@
  * here and the list reads it with `useListingProgress`.
  */
 import { useSyncExternalStore } from 'react';
+import { throttleSubscription } from '../../../lib/throttle-subscription.ts';
 
 export interface Progress {
   readonly done: number;
@@ -24,10 +25,11 @@ export function reportProgress(endpointId: string, location: string, value: Prog
   for (const listener of listeners) listener();
 }
 
-function subscribe(listener: () => void): () => void {
+// Reported once per entity read: the list shows it ten times a second, not a thousand.
+const subscribe = throttleSubscription((listener) => {
   listeners.add(listener);
   return () => listeners.delete(listener);
-}
+}, 100);
 
 export function useListingProgress(endpointId: string, location: string): Progress | undefined {
   const key = keyOf(endpointId, location);

@@ -12,7 +12,9 @@ function message(answer: OcciAnswer<Structure>) {
 
 /** The entity the answer carries, or null when it carries none this console can read. */
 export function entityOfAnswer(answer: OcciAnswer<Structure>): Entity | null {
-  if (answer.body.trim() === '' && !answer.headers.has('category')) return null;
+  // text/occi carries the entity in headers (ooi: empty body); rOCCI-server 2 names them X-OCCI-Category.
+  const inHeaders = answer.headers.has('category') || answer.headers.has('x-occi-category');
+  if (answer.body.trim() === '' && !inHeaders) return null;
   try {
     const entity = parseMessage('entity', message(answer));
     return entity.kind === '' ? null : entity;
@@ -23,8 +25,11 @@ export function entityOfAnswer(answer: OcciAnswer<Structure>): Entity | null {
 
 /** Where a create put the new entity: `Location`, else `X-OCCI-Location`, else the body. */
 export function createdLocation(answer: OcciAnswer<Structure>): string | null {
-  const header = answer.headers.get('location') ?? answer.headers.get('x-occi-location');
-  if (header !== null && header.trim() !== '') return header.split(',')[0]?.trim() ?? null;
+  for (const name of ['location', 'x-occi-location']) {
+    // rOCCI-server 1 comma-joins a list in `Location`; the first is the new entity.
+    const first = answer.headers.get(name)?.split(',')[0]?.trim();
+    if (first !== undefined && first !== '') return first;
+  }
   try {
     const list = parseMessage('location-list', message(answer));
     if (list.locations[0] !== undefined) return list.locations[0];

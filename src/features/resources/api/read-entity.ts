@@ -11,6 +11,12 @@ import { createBackOff } from './poll-delay.ts';
 
 const backOff = createBackOff<object>();
 
+/** Whether the entity, or one of the links it holds (a volume being attached), is on its way to another state. */
+export function isMoving(entity: Entity): boolean {
+  if (isTransitional(stateOf(entity))) return true;
+  return entity.entityType === 'resource' && entity.links.some((link) => isTransitional(stateOf(link)));
+}
+
 export async function readEntity(
   client: OcciClient,
   endpointId: string,
@@ -35,7 +41,7 @@ export function entityQuery(client: OcciClient, endpointId: string, location: st
     retry: false,
     refetchInterval: (query) => {
       const entity = query.state.data;
-      const moving = entity !== undefined && query.state.status !== 'error' && isTransitional(stateOf(entity));
+      const moving = entity !== undefined && query.state.status !== 'error' && isMoving(entity);
       return backOff(query, moving, query.state.dataUpdateCount);
     },
   });

@@ -20,7 +20,7 @@ import { type InlineLink, initialTemplates, kindChoices, newResource } from '../
 import { kindNames, resourcePath } from '../resource-paths.ts';
 import { isUserDataAttribute } from '../user-data.ts';
 import { AttributeField } from './attribute-field.tsx';
-import { InlineLinks } from './inline-links.tsx';
+import { InlineLinks, readLink } from './inline-links.tsx';
 import { RequestPreview } from './request-preview.tsx';
 import { TemplatePicker } from './template-picker.tsx';
 import { UserDataField, type UserDataValue, userDataAttributeText } from './user-data-field.tsx';
@@ -33,6 +33,11 @@ const FRIENDLY: Readonly<Record<string, string>> = {
   'occi.compute.memory': 'Memory (GiB)',
   'occi.compute.cores': 'Cores',
 };
+
+/** What the summary of problems calls a field: what its label says. */
+function fieldName(name: string): string {
+  return isUserDataAttribute(name) ? 'User data' : (FRIENDLY[name] ?? name);
+}
 
 export function CreatePage() {
   const { endpointId = '', '*': rest = '' } = useParams();
@@ -59,6 +64,18 @@ export function CreatePage() {
       <p className="status warn">
         <code>{collection || '/'}</code> is no collection of this server, so nothing can be created there.{' '}
         <Link to={`/endpoints/${encodeURIComponent(endpointId)}/model`}>See its model</Link>.
+      </p>
+    );
+  }
+  if (model.data.queryInterface.isSubKindOf(typeId(kind.scheme, kind.term), wellKnown.LINK)) {
+    // A link needs the resource it starts from and the one it points to; a form of its own
+    // attributes alone would only earn a 400 (the demo cloud: "occi.core.source is required").
+    const names = kindNames(kind);
+    return (
+      <p className="status warn">
+        <code>{collection}</code> holds {names.plural.toLowerCase()}, which join two resources: make one from the
+        resource it starts from, with Attach on its page, or while creating it.{' '}
+        <Link to={resourcePath(endpointId, collection)}>See the {names.plural.toLowerCase()}</Link>.
       </p>
     );
   }
@@ -100,10 +117,19 @@ function CreateForm({
     if (isUserDataAttribute(attribute.name)) shownFields.set(attribute.name, userDataAttributeText(userData));
   }
   const reading = readForm(shownFields, attributes);
-  const entity = newResource(kindId, mixins, reading.attributes, links);
+  const linkReadings = links.map((link) => readLink(queryInterface, link));
+  const entity = newResource(
+    kindId,
+    mixins,
+    reading.attributes,
+    linkReadings.map((read) => read.link),
+  );
   const failure = create.isError ? describeError(create.error) : undefined;
   const isCompute = queryInterface.isSubKindOf(kindId, wellKnown.COMPUTE);
   const unfinishedLinks = links.some((link) => link.target === '');
+  const linkErrors = [...new Set(linkReadings.flatMap((read) => [...read.errors.keys()]))].filter(
+    (name) => name !== 'occi.core.target',
+  );
 
   const choose = (next: typeof templates) => {
     setFields(shownFields);
@@ -131,7 +157,7 @@ function CreateForm({
       onSubmit={(event) => {
         event.preventDefault();
         setTried(true);
-        if (reading.errors.size > 0 || unfinishedLinks) return;
+        if (reading.errors.size > 0 || unfinishedLinks || linkErrors.length > 0) return;
         const title = reading.attributes.get('occi.core.title');
         create.mutate(
           {
@@ -223,7 +249,13 @@ function CreateForm({
             )}
           </fieldset>
           {isCompute ? (
-            <InlineLinks endpointId={endpointId} queryInterface={queryInterface} links={links} onChange={setLinks} />
+            <InlineLinks
+              endpointId={endpointId}
+              queryInterface={queryInterface}
+              links={links}
+              onChange={setLinks}
+              showErrors={tried}
+            />
           ) : null}
         </div>
         <aside className="create-side">
@@ -231,12 +263,17 @@ function CreateForm({
           {tried && reading.errors.size > 0 ? (
             <p className="status error" role="alert">
               {reading.errors.size} field{reading.errors.size === 1 ? ' needs' : 's need'} a look:{' '}
-              {[...reading.errors.keys()].map((name) => FRIENDLY[name] ?? name).join(', ')}.
+              {[...reading.errors.keys()].map(fieldName).join(', ')}.
             </p>
           ) : null}
           {tried && unfinishedLinks ? (
             <p className="status error" role="alert">
               Choose what to attach, or remove the attachment.
+            </p>
+          ) : null}
+          {tried && linkErrors.length > 0 ? (
+            <p className="status error" role="alert">
+              An attachment needs a look: {linkErrors.join(', ')}.
             </p>
           ) : null}
           {failure === undefined ? null : (

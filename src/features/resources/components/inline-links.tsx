@@ -7,7 +7,7 @@ import { useId } from 'react';
 import { useOcciClient } from '../../../lib/occi-client-context.tsx';
 import { type Kind, type QueryInterface, type TypeId, typeId, wellKnown } from '../../../occi/index.ts';
 import { listingQuery } from '../api/list-collection.ts';
-import { formAttributes } from '../attribute-form.ts';
+import { formAttributes, readField, textOf } from '../attribute-form.ts';
 import { type InlineLink, linkKindFor } from '../create-form-model.ts';
 import { entityName, stateOf } from '../entity-summary.ts';
 import { kindNames } from '../resource-paths.ts';
@@ -18,6 +18,34 @@ export interface InlineLinksProps {
   readonly queryInterface: QueryInterface;
   readonly links: readonly InlineLink[];
   readonly onChange: (links: readonly InlineLink[]) => void;
+  /** The user tried to create: show every problem, not only those of fields typed in. */
+  readonly showErrors?: boolean;
+}
+
+/** The attributes a link row offers: its Kind's, less those the server sets or the row itself holds. */
+function linkFields(queryInterface: QueryInterface, link: InlineLink) {
+  return formAttributes(queryInterface, link.kind, []).filter((attribute) => !attribute.name.startsWith('occi.core.'));
+}
+
+export interface LinkReading {
+  /** The link as it will be sent: each attribute read as its definition says (a number as a number). */
+  readonly link: InlineLink;
+  /** What is wrong, per attribute name; `occi.core.target` when nothing is chosen to attach. */
+  readonly errors: ReadonlyMap<string, string>;
+}
+
+/** A link row's text read back as the link to send, and what keeps it from being sent. */
+export function readLink(queryInterface: QueryInterface, link: InlineLink): LinkReading {
+  const errors = new Map<string, string>();
+  if (link.target === '') errors.set('occi.core.target', 'is not chosen');
+  const attributes = new Map(link.attributes);
+  for (const attribute of linkFields(queryInterface, link)) {
+    const reading = readField(textOf(link.attributes.get(attribute.name)), attribute);
+    if ('error' in reading) errors.set(attribute.name, reading.error);
+    else if (reading.value === undefined) attributes.delete(attribute.name);
+    else attributes.set(attribute.name, reading.value);
+  }
+  return { link: { ...link, attributes }, errors };
 }
 
 /** Text the user typed for the link's attributes; empty ones are left out. */
@@ -28,7 +56,7 @@ function withAttribute(link: InlineLink, name: string, value: string): InlineLin
   return { ...link, attributes };
 }
 
-export function InlineLinks({ endpointId, queryInterface, links, onChange }: InlineLinksProps) {
+export function InlineLinks({ endpointId, queryInterface, links, onChange, showErrors = false }: InlineLinksProps) {
   const targetKinds = [wellKnown.STORAGE, wellKnown.NETWORK]
     .map((id) => queryInterface.kind(id))
     .filter((kind): kind is Kind => kind?.location !== undefined);
@@ -53,6 +81,7 @@ export function InlineLinks({ endpointId, queryInterface, links, onChange }: Inl
             queryInterface={queryInterface}
             targetKind={targetKind}
             link={link}
+            showErrors={showErrors}
             onChange={(next) => replace(index, next)}
           />
         );
@@ -81,12 +110,14 @@ function InlineLinkRow({
   queryInterface,
   targetKind,
   link,
+  showErrors,
   onChange,
 }: {
   endpointId: string;
   queryInterface: QueryInterface;
   targetKind: Kind;
   link: InlineLink;
+  showErrors: boolean;
   onChange: (link: InlineLink | null) => void;
 }) {
   const client = useOcciClient();
@@ -95,9 +126,9 @@ function InlineLinkRow({
   const listing = useQuery(listingQuery(client, queryClient, endpointId, collection));
   const selectId = useId();
   const names = kindNames(targetKind);
-  const fields = formAttributes(queryInterface, link.kind, []).filter(
-    (attribute) => !attribute.name.startsWith('occi.core.'),
-  );
+  const fields = linkFields(queryInterface, link);
+  const { errors } = readLink(queryInterface, link);
+  const noTarget = showErrors && link.target === '';
   const serverUrl = (location: string) => client.toServerUrl(endpointId, location) ?? `/${location}`;
   return (
     <div className="inline-link">
@@ -106,7 +137,8 @@ function InlineLinkRow({
         <select
           id={selectId}
           value={link.target}
-          aria-invalid={link.target === ''}
+          aria-invalid={noTarget}
+          {...(noTarget && { 'aria-describedby': `${selectId}-error` })}
           onChange={(event) => onChange({ ...link, target: event.target.value })}
         >
           <option value="">{listing.isPending ? 'Reading…' : `(choose a ${names.singular})`}</option>
@@ -116,6 +148,11 @@ function InlineLinkRow({
             </option>
           ))}
         </select>
+        {noTarget ? (
+          <span className="field-error" id={`${selectId}-error`}>
+            Choose the {names.singular} to attach, or do not attach one.
+          </span>
+        ) : null}
         {listing.isError ? (
           <span className="field-error">The {names.plural.toLowerCase()} could not be listed.</span>
         ) : null}
@@ -124,8 +161,10 @@ function InlineLinkRow({
         <AttributeField
           key={attribute.name}
           attribute={attribute}
-          value={String(link.attributes.get(attribute.name) ?? '')}
+          value={textOf(link.attributes.get(attribute.name))}
           onChange={(value) => onChange(withAttribute(link, attribute.name, value))}
+          // A value typed in is checked at once; an empty required one once the user tries to create.
+          error={showErrors || link.attributes.has(attribute.name) ? errors.get(attribute.name) : undefined}
         />
       ))}
       <button className="link-button" type="button" onClick={() => onChange(null)}>

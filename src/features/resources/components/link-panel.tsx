@@ -14,8 +14,9 @@ import { queryKeys } from '../../../lib/query-keys.ts';
 import type { Entity, Link, QueryInterface } from '../../../occi/index.ts';
 import { useDeleteEntity } from '../api/delete-entity.ts';
 import { textOf } from '../attribute-form.ts';
-import { entityId, stateOf } from '../entity-summary.ts';
+import { entityId, entityName, stateOf } from '../entity-summary.ts';
 import { kindNames, resourcePath } from '../resource-paths.ts';
+import { AttachDialog, attachOptions } from './attach-dialog.tsx';
 import { StateBadge } from './state-badge.tsx';
 
 /** The attributes a link is known by, in a line: `/dev/vdb`, `eth0 10.0.0.4`. */
@@ -52,6 +53,9 @@ export function LinkPanel({ endpointId, entity, location, queryInterface }: Link
   const client = useOcciClient();
   const queryClient = useQueryClient();
   const [removing, setRemoving] = useState<Link | null>(null);
+  const [attaching, setAttaching] = useState<ReturnType<typeof attachOptions>[number] | null>(null);
+  const [attached, setAttached] = useState<string | null>(null);
+  const options = attachOptions(queryInterface, entity.kind);
   const remove = useDeleteEntity(endpointId);
   const relative = (url: string | undefined) => (url === undefined ? undefined : client.relativePath(endpointId, url));
   const outgoing = entity.entityType === 'resource' ? entity.links : [];
@@ -98,7 +102,31 @@ export function LinkPanel({ endpointId, entity, location, queryInterface }: Link
   };
   return (
     <section className="panel" aria-labelledby="links-heading">
-      <h2 id="links-heading">Links</h2>
+      <div className="panel-head">
+        <h2 id="links-heading">Links</h2>
+        <div className="action-buttons">
+          {options.map((option) => (
+            <button
+              key={option.linkKind}
+              className="button secondary"
+              type="button"
+              onClick={() => {
+                setAttached(null);
+                setAttaching(option);
+              }}
+            >
+              {option.hereIs === 'source'
+                ? `Attach a ${kindNames(option.otherKind).singular}…`
+                : `Attach to a ${kindNames(option.otherKind).singular}…`}
+            </button>
+          ))}
+        </div>
+      </div>
+      {attached === null ? null : (
+        <p className="status ok" role="status">
+          {attached}
+        </p>
+      )}
       {outgoing.length === 0 && incoming.length === 0 ? (
         <p className="muted">
           No links{entity.entityType === 'resource' ? ' to or from it that this console has seen' : ''}.
@@ -129,6 +157,21 @@ export function LinkPanel({ endpointId, entity, location, queryInterface }: Link
           title={failure.title}
           detail={failure.detail}
           hint={failure.hint}
+        />
+      )}
+      {attaching === null ? null : (
+        <AttachDialog
+          endpointId={endpointId}
+          queryInterface={queryInterface}
+          here={{ location, name: entityName(entity) }}
+          hereIs={attaching.hereIs}
+          otherKind={attaching.otherKind}
+          linkKind={attaching.linkKind}
+          onCancel={() => setAttaching(null)}
+          onDone={(message) => {
+            setAttaching(null);
+            setAttached(message);
+          }}
         />
       )}
       {removing === null ? null : (

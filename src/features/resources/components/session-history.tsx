@@ -2,30 +2,40 @@
  * What this console did to one entity in this session: its create, actions, updates and
  * deletes, each with its status and a button that opens the exchange in the inspector.
  */
-import { useSyncExternalStore } from 'react';
+
 import { formatDuration } from '../../../components/format-duration.ts';
 import type { Exchange } from '../../../lib/exchange.ts';
 import { useOcciClient } from '../../../lib/occi-client-context.tsx';
+import { useExchanges } from '../../../lib/use-exchanges.ts';
 
 function pathOf(url: string): string {
   return url.split(/[?#]/)[0] ?? url;
 }
 
-/** The exchanges that changed the entity at `proxyPath`, oldest first. */
-export function changesTo(exchanges: readonly Exchange[], proxyPath: string, createdAt: (e: Exchange) => boolean) {
+/**
+ * The exchanges that changed the entity at `proxyPath`, oldest first: those sent to it, the one
+ * that created it, and those that named it (a link made to or from it).
+ */
+export function changesTo(exchanges: readonly Exchange[], proxyPath: string, concerns: (e: Exchange) => boolean) {
   return exchanges.filter(
-    (exchange) => exchange.method !== 'GET' && (pathOf(exchange.url) === proxyPath || createdAt(exchange)),
+    (exchange) => exchange.method !== 'GET' && (pathOf(exchange.url) === proxyPath || concerns(exchange)),
   );
 }
 
 export function SessionHistory({ endpointId, location }: { endpointId: string; location: string }) {
   const client = useOcciClient();
-  const exchanges = useSyncExternalStore(client.log.subscribe, client.log.snapshot, client.log.snapshot);
+  const exchanges = useExchanges(client.log);
   const own = client.toProxyPath(endpointId, location);
   const prefix = client.toProxyPath(endpointId, '');
+  const serverUrl = client.toServerUrl(endpointId, location);
   const changes = changesTo(exchanges, own, (exchange) => {
     const created = exchange.response?.headers.find(([name]) => name.toLowerCase() === 'location')?.[1];
-    return created !== undefined && client.toProxyPath(endpointId, created) === own;
+    if (created !== undefined && client.toProxyPath(endpointId, created) === own) return true;
+    if (serverUrl === undefined) return false;
+    // text/occi carries attributes in headers, the other renderings in the body.
+    return (
+      exchange.requestBody.includes(serverUrl) || exchange.requestHeaders.some(([, value]) => value.includes(serverUrl))
+    );
   });
   return (
     <section className="panel" aria-labelledby="history-heading">

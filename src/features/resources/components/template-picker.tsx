@@ -34,11 +34,15 @@ export function TemplatePicker({ legend, templates, queryInterface, value, onCha
   const searchId = useId();
   const name = useId();
   const words = search.toLowerCase().split(/\s+/).filter(Boolean);
-  const shown = templates.filter((template) => {
+  const matches = (template: Mixin) => {
     const id = typeId(template.scheme, template.term);
     const text = `${template.title ?? ''} ${template.term} ${templateFacts(queryInterface, id)}`.toLowerCase();
-    return id === value || words.every((word) => text.includes(word));
-  });
+    return words.every((word) => text.includes(word));
+  };
+  // The chosen template stays in sight whatever the search, so the choice is never hidden; it
+  // does not count as a match, so a search that finds nothing says so.
+  const shown = templates.filter((template) => typeId(template.scheme, template.term) === value || matches(template));
+  const matching = templates.filter(matches).length;
   return (
     <fieldset className="template-picker">
       <legend>{legend}</legend>
@@ -67,7 +71,7 @@ export function TemplatePicker({ legend, templates, queryInterface, value, onCha
             </label>
           );
         })}
-        {shown.length === 0 ? <p className="muted">Nothing matches “{search}”.</p> : null}
+        {matching === 0 ? <p className="muted">Nothing matches “{search}”.</p> : null}
       </div>
     </fieldset>
   );

@@ -17,6 +17,13 @@ export function userDataAttributeText(value: UserDataValue): string {
   return value.encoded ? value.text.trim() : encodeUserData(value.text);
 }
 
+/** Text already base64: what it decodes to (padding and line breaks count for nothing) and what is sent. */
+function encodedSize(text: string): { bytes: number; encoded: number } {
+  const sent = text.trim();
+  const digits = sent.replace(/[\s=]/g, '').length;
+  return { bytes: Math.floor((digits * 3) / 4), encoded: sent.length };
+}
+
 export function UserDataField({
   attribute,
   value,
@@ -29,14 +36,20 @@ export function UserDataField({
   error?: string | undefined;
 }) {
   const id = useId();
-  const size = value.encoded
-    ? { bytes: Math.floor((value.text.trim().length * 3) / 4), encoded: value.text.trim().length }
-    : userDataSize(value.text);
+  const size = value.encoded ? encodedSize(value.text) : userDataSize(value.text);
+  const required = attribute.required && attribute.default === undefined;
   const over = size.encoded > USER_DATA_LIMIT;
   return (
     <div className={`field attribute-field${error === undefined && !over ? '' : ' has-error'}`}>
       <label htmlFor={id}>
-        User data <code className="attribute-name">{attribute.name}</code>
+        User data
+        {required ? (
+          <span className="required" title="required">
+            {' '}
+            *
+          </span>
+        ) : null}{' '}
+        <code className="attribute-name">{attribute.name}</code>
       </label>
       <textarea
         id={id}
@@ -44,8 +57,9 @@ export function UserDataField({
         spellCheck={false}
         placeholder={'#cloud-config\npackages:\n  - nginx'}
         value={value.text}
+        required={required}
         aria-invalid={error !== undefined || over}
-        aria-describedby={`${id}-size`}
+        aria-describedby={error === undefined ? `${id}-size` : `${id}-size ${id}-error`}
         onChange={(event) => onChange({ ...value, text: event.target.value })}
       />
       <label className="checkbox">
@@ -61,7 +75,11 @@ export function UserDataField({
           ? 'A cloud-init script or any text the image reads at first boot; sent base64-encoded.'
           : `${formatBytes(size.bytes)}, ${formatBytes(size.encoded)} encoded${over ? `: more than the ${formatBytes(USER_DATA_LIMIT)} clouds accept` : ''}.`}
       </span>
-      {error === undefined ? null : <span className="field-error">User data {error}</span>}
+      {error === undefined ? null : (
+        <span className="field-error" id={`${id}-error`}>
+          User data {error}
+        </span>
+      )}
     </div>
   );
 }

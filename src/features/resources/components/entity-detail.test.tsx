@@ -1,0 +1,178 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { HttpResponse, http } from 'msw';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { endpointsHandler } from '../../../lib/test-support/console-api-handlers.ts';
+import { renderWithClient } from '../../../lib/test-support/render-with-client.tsx';
+import { freshDemoHandlers } from '../../../mocks/demo-model.ts';
+import { createDemoServer } from '../../../mocks/node.ts';
+import { ResourcePage } from './resource-page.tsx';
+
+const server = createDemoServer({ actionDelayMs: 0 });
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+// A fresh tenant per test: these tests stop, resize and delete web-01.
+beforeEach(() => server.resetHandlers(...freshDemoHandlers({ actionDelayMs: 0 }), endpointsHandler()));
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+});
+afterAll(() => server.close());
+
+/** The seed document's VM, web-01 in the demo tenant. */
+const WEB = 'compute/d54b4344-16be-486a-9871-2c566ef2263d';
+const WEB_URL = `*/occi/demo/${WEB}`;
+
+const renderAt = (path: string) =>
+  renderWithClient(
+    [
+      { path: '/endpoints/:endpointId/resources/*', element: <ResourcePage /> },
+      { path: '/endpoints/:endpointId/model', element: <p>the model</p> },
+    ],
+    `/endpoints/demo/resources/${path}`,
+  );
+
+async function openWeb() {
+  const view = renderAt(WEB);
+  await screen.findByRole('heading', { name: 'web-01', level: 1 });
+  return view;
+}
+
+describe('an entity page', () => {
+  it('shows what the VM is: state, kind, templates, attributes with their definitions, and its links', async () => {
+    await openWeb();
+    expect(screen.getByRole('heading', { name: 'web-01', level: 1 }).parentElement).toHaveTextContent('active');
+    expect(screen.getByText(/a virtual machine/)).toHaveTextContent(/m1\.tiny, cirros-0\.3\.0-x86_64-blank/);
+    const templates = screen.getByRole('region', { name: 'Templates' });
+    expect(templates).toHaveTextContent('m1.tiny (1 core, 0.5 GiB memory)');
+    const attributes = screen.getByRole('region', { name: 'Attributes' });
+    const cores = within(attributes)
+      .getByRole('rowheader', { name: 'occi.compute.cores' })
+      .closest('tr') as HTMLElement;
+    expect(cores).toHaveTextContent(/1\s*number, mutable/);
+    const links = screen.getByRole('region', { name: 'Links' });
+    expect(within(links).getByRole('link', { name: 'to network/private' })).toHaveAttribute(
+      'href',
+      '/endpoints/demo/resources/network/private',
+    );
+  });
+
+  it('runs stop with the parameter chosen, then follows the state to inactive', async () => {
+    const { log } = await openWeb();
+    await userEvent.click(within(screen.getByRole('group', { name: 'Actions' })).getByRole('button', { name: 'Stop' }));
+    const dialog = screen.getByRole('dialog', { name: 'Stop: web-01' });
+    await userEvent.selectOptions(within(dialog).getByLabelText('method'), 'poweroff');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Stop' }));
+    expect(await screen.findByText(/Stop: accepted by the server/)).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { name: 'web-01', level: 1 }).parentElement).toHaveTextContent('inactive'),
+    );
+    const sent = log.snapshot().find((exchange) => exchange.url.endsWith('?action=stop'));
+    expect(sent?.requestBody).toContain('poweroff');
+    const history = screen.getByRole('region', { name: 'This session' });
+    expect(history).toHaveTextContent(/Stop web-01\s*POST .*\?action=stop\s*200/);
+  });
+
+  it("keeps the dialog open with the server's words when an action is refused", async () => {
+    server.use(http.post(WEB_URL, () => HttpResponse.text('web-01 is busy migrating', { status: 409 })));
+    await openWeb();
+    await userEvent.click(
+      within(screen.getByRole('group', { name: 'Actions' })).getByRole('button', { name: 'Restart' }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Restart: web-01' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Restart' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(/Restart refused: 409.*busy migrating/);
+    expect(screen.getByRole('dialog', { name: 'Restart: web-01' })).toBeInTheDocument();
+  });
+
+  it('scales the VM up to m1.medium with a partial update carrying only the new template', async () => {
+    const { log } = await openWeb();
+    await userEvent.click(screen.getByRole('button', { name: 'Resize…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Resize: web-01' });
+    await userEvent.click(within(dialog).getByRole('radio', { name: /m1\.medium/ }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Resize to m1.medium' }));
+    await waitFor(() =>
+      expect(screen.getByRole('region', { name: 'Templates' })).toHaveTextContent('m1.medium (2 cores, 4 GiB memory)'),
+    );
+    const update = log.snapshot().find((exchange) => exchange.method === 'POST' && exchange.url.endsWith(WEB));
+    expect(update?.requestBody).toContain('template/resource#m1.medium');
+    expect(update?.requestBody).not.toContain('cirros');
+  });
+
+  it("says so in the server's words when it cannot change the OS", async () => {
+    server.use(
+      http.post(WEB_URL, () => HttpResponse.text('rebuild is not implemented by this provider', { status: 501 })),
+    );
+    await openWeb();
+    await userEvent.click(screen.getByRole('button', { name: 'Change OS…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Change OS: web-01' });
+    await userEvent.click(within(dialog).getByRole('radio', { name: /SmartOS/ }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Change OS to SmartOS' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(/501.*rebuild is not implemented/);
+  });
+
+  it('edits a mutable attribute and sends only what changed', async () => {
+    const { log } = await openWeb();
+    await userEvent.click(screen.getByRole('button', { name: 'Edit attributes' }));
+    const summary = screen.getByLabelText('occi.core.summary');
+    await userEvent.clear(summary);
+    await userEvent.type(summary, 'the shop front');
+    await userEvent.click(screen.getByRole('button', { name: 'Save 1 change' }));
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Attributes' })).toHaveTextContent('the shop front'));
+    const update = log.snapshot().find((exchange) => exchange.method === 'POST' && exchange.url.endsWith(WEB));
+    expect(update?.requestBody).toContain('the shop front');
+    expect(update?.requestBody).not.toContain('occi.compute.hostname');
+  });
+
+  it('attaches a volume at /dev/vdb with a standalone link, and removes it again', async () => {
+    const { log } = await openWeb();
+    const links = screen.getByRole('region', { name: 'Links' });
+    await userEvent.click(within(links).getByRole('button', { name: 'Attach a volume…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Attach web-01 to a volume' });
+    const volume = within(dialog).getByLabelText('Volume');
+    await waitFor(() => expect(within(volume).getAllByRole('option').length).toBeGreaterThan(1));
+    await userEvent.selectOptions(volume, within(volume).getAllByRole('option')[1] as HTMLOptionElement);
+    await userEvent.type(within(dialog).getByLabelText('occi.storagelink.mountpoint'), '/dev/vdb');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create storage link' }));
+    expect(await within(links).findByText(/Attached: storage\/link\//)).toBeInTheDocument();
+    const created = log
+      .snapshot()
+      .find((exchange) => exchange.method === 'POST' && exchange.url.endsWith('/storage/link/'));
+    expect(created?.requestBody).toMatch(/"source":\{"location":"[^"]*compute\/d54b4344/);
+    const row = await within(links).findByText(/\/dev\/vdb/);
+    await userEvent.click(within(row.closest('tr') as HTMLElement).getByRole('button', { name: 'Remove' }));
+    await userEvent.click(
+      within(screen.getByRole('dialog', { name: 'Remove this link?' })).getByRole('button', { name: 'Remove link' }),
+    );
+    await waitFor(() => expect(within(links).queryByText(/\/dev\/vdb/)).not.toBeInTheDocument());
+    expect(
+      log.snapshot().some((exchange) => exchange.method === 'DELETE' && exchange.url.includes('/storage/link/')),
+    ).toBe(true);
+  });
+
+  it('deletes after a confirmation naming its links, and goes back to the list', async () => {
+    const { router } = await openWeb();
+    await userEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete web-01?' });
+    expect(dialog).toHaveTextContent(/and its 1 link:.*network\/private/);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/endpoints/demo/resources/compute/'));
+  });
+
+  it('says a deleted entity is gone', async () => {
+    renderAt('compute/no-such-vm');
+    expect(await screen.findByRole('alert')).toHaveTextContent(/It is gone: 404/);
+  });
+
+  it('reports a malformed answer with the position the parser stopped at', async () => {
+    server.use(
+      http.get(WEB_URL, () =>
+        HttpResponse.text('Category: compute; scheme="http://schemas.ogf.org/occi/infrastructure#" class=', {
+          headers: { 'Content-Type': 'text/plain' },
+        }),
+      ),
+    );
+    renderAt(WEB);
+    expect(await screen.findByRole('alert')).toHaveTextContent(/Malformed answer.*line 1, column \d+/);
+  });
+});
