@@ -1,4 +1,5 @@
-import { Navigate, type RouteObject } from 'react-router';
+import type { RouteObject } from 'react-router';
+import { EndpointIndex } from './endpoint-index.tsx';
 import { EndpointLayout } from './endpoint-layout.tsx';
 import { Layout } from './layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -27,7 +28,7 @@ export const routes: RouteObject[] = [
         path: 'endpoints/:endpointId',
         element: <EndpointLayout />,
         children: [
-          { index: true, element: <Navigate to="model" replace /> },
+          { index: true, element: <EndpointIndex /> },
           { path: 'model', lazy: modelBrowserPage },
           { path: 'model/:typeId', lazy: modelBrowserPage },
           { path: 'resources/*', lazy: resourcePage },

@@ -69,7 +69,7 @@ export function ConfirmDialog({
           </div>
         )}
         <div className="dialog-buttons">
-          <button className="button" type="button" onClick={onCancel}>
+          <button className="button secondary" type="button" onClick={onCancel}>
             Cancel
           </button>
           <button

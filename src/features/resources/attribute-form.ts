@@ -134,3 +134,19 @@ export function withDefaults(
   }
   return next;
 }
+
+/** Last words of attribute names that read badly capitalised as they are. */
+const WORDS: Readonly<Record<string, string>> = {
+  deviceid: 'Device id',
+  mac: 'MAC address',
+  publickey: 'Public key',
+  userdata: 'User data',
+  hostname: 'Host name',
+  mountpoint: 'Mount point',
+};
+
+/** What a form or a column calls an attribute: the last part of its name, in words ("Mount point"). */
+export function attributeLabel(name: string): string {
+  const last = name.split('.').at(-1) ?? name;
+  return WORDS[last] ?? last.charAt(0).toUpperCase() + last.slice(1).replaceAll('_', ' ');
+}

@@ -48,7 +48,7 @@ describe('columnsFor', () => {
       { id: 'templates', label: 'Templates', numeric: false },
       { id: 'occi.compute.architecture', label: 'Architecture', numeric: false },
       { id: 'occi.compute.cores', label: 'Cores', numeric: true },
-      { id: 'occi.compute.hostname', label: 'Hostname', numeric: false },
+      { id: 'occi.compute.hostname', label: 'Host name', numeric: false },
       { id: 'occi.compute.share', label: 'Share', numeric: true },
       { id: 'occi.compute.memory', label: 'Memory (GiB)', numeric: true },
     ]);

@@ -12,7 +12,7 @@ import {
   type TypeId,
   typeId,
 } from '../../occi/index.ts';
-import { textOf } from './attribute-form.ts';
+import { attributeLabel, textOf } from './attribute-form.ts';
 import { entityName, stateOf } from './entity-summary.ts';
 
 export interface Column {
@@ -25,11 +25,6 @@ export interface Column {
 /** Attributes a list never shows as a column: they are in other columns or on the detail page. */
 const HIDDEN = /^occi\.core\.|\.state(\.message)?$|userdata|publickey|user_data|public_key/;
 const MAX_ATTRIBUTE_COLUMNS = 5;
-
-function label(name: string): string {
-  const last = name.split('.').at(-1) ?? name;
-  return last.charAt(0).toUpperCase() + last.slice(1).replaceAll('_', ' ');
-}
 
 /** Name, state, templates (when the Kind takes any), then the Kind's own attributes. */
 export function columnsFor(queryInterface: QueryInterface, kindId: TypeId): readonly Column[] {
@@ -49,7 +44,7 @@ export function columnsFor(queryInterface: QueryInterface, kindId: TypeId): read
   for (const attribute of own) {
     columns.push({
       id: attribute.name,
-      label: label(attribute.name) + (attribute.name === 'occi.compute.memory' ? ' (GiB)' : ''),
+      label: attributeLabel(attribute.name) + (attribute.name === 'occi.compute.memory' ? ' (GiB)' : ''),
       numeric: attribute.type === 'number',
     });
   }

@@ -82,9 +82,14 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointInfo }) {
       </section>
       {needsLogin(endpoint) ? <LoginForm endpoint={endpoint} /> : null}
       <footer className="endpoint-card-footer">
-        <Link className="button-link" to={`/endpoints/${encodeURIComponent(endpoint.id)}/model`}>
-          Open the model browser of {endpoint.title}
-        </Link>
+        <div className="endpoint-links">
+          <Link className="button-link" to={`/endpoints/${encodeURIComponent(endpoint.id)}`}>
+            Open the resources of {endpoint.title}
+          </Link>
+          <Link to={`/endpoints/${encodeURIComponent(endpoint.id)}/model`}>
+            Open the model browser of {endpoint.title}
+          </Link>
+        </div>
         <div className="field inline">
           <label htmlFor={renderingId}>Rendering</label>
           <select

@@ -5,7 +5,7 @@
  */
 import { useId } from 'react';
 import type { ResolvedAttribute } from '../../../occi/index.ts';
-import { textOf } from '../attribute-form.ts';
+import { attributeLabel, textOf } from '../attribute-form.ts';
 
 export interface AttributeFieldProps {
   readonly attribute: ResolvedAttribute;
@@ -13,7 +13,7 @@ export interface AttributeFieldProps {
   readonly onChange: (value: string) => void;
   /** Shown once the user has left the field or tried to submit. */
   readonly error?: string | undefined;
-  /** A friendlier name than the attribute's ("Title"); the attribute name is shown beside it. */
+  /** A name for it, when the last part of the attribute's name says too little ("Name" for the title). */
   readonly label?: string;
 }
 
@@ -82,14 +82,15 @@ export function AttributeField({ attribute, value, onChange, error, label }: Att
   return (
     <div className={`field attribute-field${error === undefined ? '' : ' has-error'}`}>
       <label htmlFor={id}>
-        {label ?? attribute.name}
+        {label ?? attributeLabel(attribute.name)}
         {common.required ? (
           <span className="required" title="required">
             {' '}
             *
           </span>
         ) : null}
-        {label === undefined ? null : <code className="attribute-name">{attribute.name}</code>}
+        {/* A space, so the label reads "Mount point occi.storagelink.mountpoint", not one word. */}{' '}
+        <code className="attribute-name">{attribute.name}</code>
       </label>
       {control}
       {attribute.description === undefined ? null : (
@@ -99,7 +100,7 @@ export function AttributeField({ attribute, value, onChange, error, label }: Att
       )}
       {error === undefined ? null : (
         <span className="field-error" id={errorId}>
-          {label ?? attribute.name} {error}
+          {label ?? attributeLabel(attribute.name)} {error}
         </span>
       )}
     </div>

@@ -170,7 +170,7 @@ describe('validation in place', () => {
     expect(key).toBeInvalid();
     expect(key).toHaveAccessibleDescription(/SSH public key .*pattern|SSH public key must/);
     const summary = screen.getByRole('alert');
-    expect(summary).toHaveTextContent(/2 fields need a look: occi\.compute\.hostname, SSH public key\./);
+    expect(summary).toHaveTextContent(/2 fields need a look: Host name, SSH public key\./);
     expect(posts(log.snapshot())).toHaveLength(0);
 
     await user.clear(key);
@@ -365,9 +365,9 @@ describe('inline links', () => {
     const mac = screen.getByRole('textbox', { name: /occi\.networkinterface\.mac/ });
     await user.type(mac, 'zz');
     expect(mac).toBeInvalid();
-    expect(mac).toHaveAccessibleDescription(/occi\.networkinterface\.mac .*pattern/);
+    expect(mac).toHaveAccessibleDescription(/MAC address does not match the pattern/);
     await user.click(createButton());
-    expect(screen.getByRole('alert')).toHaveTextContent('An attachment needs a look: occi.networkinterface.mac.');
+    expect(screen.getByRole('alert')).toHaveTextContent('An attachment needs a look: MAC address.');
     expect(posts(log.snapshot())).toHaveLength(0);
 
     await user.clear(mac);

@@ -15,7 +15,7 @@ import { useOcciClient } from '../../../lib/occi-client-context.tsx';
 import { type DiscoveredModel, queryInterfaceQuery } from '../../../lib/occi-queries.ts';
 import { type Kind, type TypeId, typeId, wellKnown } from '../../../occi/index.ts';
 import { useCreateEntity } from '../api/create-entity.ts';
-import { formAttributes, readForm, withDefaults } from '../attribute-form.ts';
+import { attributeLabel, formAttributes, readForm, withDefaults } from '../attribute-form.ts';
 import { type InlineLink, initialTemplates, kindChoices, newResource } from '../create-form-model.ts';
 import { kindNames, resourcePath } from '../resource-paths.ts';
 import { isUserDataAttribute } from '../user-data.ts';
@@ -31,12 +31,11 @@ const FRIENDLY: Readonly<Record<string, string>> = {
   'occi.credentials.ssh.publickey': 'SSH public key',
   'occi.storage.size': 'Size (GiB)',
   'occi.compute.memory': 'Memory (GiB)',
-  'occi.compute.cores': 'Cores',
 };
 
 /** What the summary of problems calls a field: what its label says. */
 function fieldName(name: string): string {
-  return isUserDataAttribute(name) ? 'User data' : (FRIENDLY[name] ?? name);
+  return isUserDataAttribute(name) ? 'User data' : (FRIENDLY[name] ?? attributeLabel(name));
 }
 
 export function CreatePage() {
@@ -273,7 +272,7 @@ function CreateForm({
           ) : null}
           {tried && linkErrors.length > 0 ? (
             <p className="status error" role="alert">
-              An attachment needs a look: {linkErrors.join(', ')}.
+              An attachment needs a look: {linkErrors.map(fieldName).join(', ')}.
             </p>
           ) : null}
           {failure === undefined ? null : (

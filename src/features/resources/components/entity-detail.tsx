@@ -19,7 +19,7 @@ import { mixinLabel } from '../list-view.ts';
 import { kindNames, resourcePath } from '../resource-paths.ts';
 import { AttributePanel } from './attribute-panel.tsx';
 import { EntityActions } from './entity-actions.tsx';
-import { LinkPanel, linkFacts } from './link-panel.tsx';
+import { LinkPanel, linkFacts, linkLocation } from './link-panel.tsx';
 import { SessionHistory } from './session-history.tsx';
 import { StateBadge } from './state-badge.tsx';
 import { TemplatePanel } from './template-panel.tsx';
@@ -62,7 +62,15 @@ export function EntityDetail({ endpointId, discovered, location }: EntityDetailP
         </p>
         <div className="entity-title">
           <h1 id="entity-heading">{name}</h1>
-          {entity === undefined ? null : <StateBadge state={state} />}
+          {entity === undefined ? null : (
+            // A live region: a tenant using a screen reader hears the VM come up.
+            <span
+              role="status"
+              aria-label={`State: ${state?.value ?? 'none'}${state?.message ? `, ${state.message}` : ''}`}
+            >
+              <StateBadge state={state} />
+            </span>
+          )}
           {query.isFetching && entity !== undefined ? (
             <span className="muted small" role="status">
               {isTransitional(state) ? 'following its state…' : 'reading…'}
@@ -129,7 +137,11 @@ export function EntityDetail({ endpointId, discovered, location }: EntityDetailP
             name={name}
           />
           <LinkPanel endpointId={endpointId} entity={entity} location={location} queryInterface={queryInterface} />
-          <SessionHistory endpointId={endpointId} location={location} />
+          <SessionHistory
+            endpointId={endpointId}
+            location={location}
+            links={links.flatMap((link) => linkLocation(link, queryInterface) ?? [])}
+          />
         </>
       )}
       {deleting ? (

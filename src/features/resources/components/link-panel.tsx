@@ -91,7 +91,14 @@ export function LinkPanel({ endpointId, entity, location, queryInterface }: Link
           ) : (
             <>
               <RouterLink to={resourcePath(endpointId, own)}>{entityId(link)}</RouterLink>{' '}
-              <button className="link-button" type="button" onClick={() => setRemoving(link)}>
+              <button
+                className="link-button"
+                type="button"
+                onClick={() => {
+                  setAttached(null);
+                  setRemoving(link);
+                }}
+              >
                 Remove
               </button>
             </>

@@ -38,6 +38,8 @@ export function ResourceList({ endpointId, discovered, kind, collection }: Resou
   const queryClient = useQueryClient();
   const { queryInterface, serverProfile } = discovered;
   const kindId = typeId(kind.scheme, kind.term);
+  // Links are made between two resources (from a resource's page), not from a form of their own.
+  const isLinkKind = discovered.queryInterface.isLinkKind(kindId);
   const listing = useQuery(listingQuery(client, queryClient, endpointId, collection));
   const progress = useListingProgress(endpointId, collection);
   const [params, setParams] = useSearchParams();
@@ -114,9 +116,11 @@ export function ResourceList({ endpointId, discovered, kind, collection }: Resou
                 }`}
           </p>
         </div>
-        <Link className="button" to={createPath(endpointId, collection)}>
-          Create {kindNames(kind).singular}
-        </Link>
+        {isLinkKind ? null : (
+          <Link className="button" to={createPath(endpointId, collection)}>
+            Create {kindNames(kind).singular}
+          </Link>
+        )}
       </header>
       {progress === undefined ? null : (
         <div className="listing-progress" role="status">
@@ -226,9 +230,35 @@ export function ResourceList({ endpointId, discovered, kind, collection }: Resou
           }}
         />
       )}
+      {listing.data !== undefined && entities.length > 0 && rows.length === 0 ? (
+        <p className="empty-state">
+          Nothing here matches the filter.{' '}
+          <button
+            className="link-button"
+            type="button"
+            onClick={() =>
+              setParams(
+                (previous) => {
+                  const kept = new URLSearchParams(previous);
+                  for (const name of ['q', 'state', 'mixin']) kept.delete(name);
+                  return kept;
+                },
+                { replace: true },
+              )
+            }
+          >
+            Clear the filter
+          </button>
+        </p>
+      ) : null}
       {listing.data === undefined ? null : entities.length === 0 ? (
         <p className="empty-state">
-          No {label.toLowerCase()} yet. <Link to={createPath(endpointId, collection)}>Create one</Link>.
+          No {label.toLowerCase()} yet.{' '}
+          {isLinkKind ? (
+            'A link joins two resources: attach one from a virtual machine’s page, or when creating it.'
+          ) : (
+            <Link to={createPath(endpointId, collection)}>Create one</Link>
+          )}
         </p>
       ) : (
         <ResourceTable

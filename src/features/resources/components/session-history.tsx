@@ -3,6 +3,7 @@
  * deletes, each with its status and a button that opens the exchange in the inspector.
  */
 
+import { useRef } from 'react';
 import { formatDuration } from '../../../components/format-duration.ts';
 import type { Exchange } from '../../../lib/exchange.ts';
 import { useOcciClient } from '../../../lib/occi-client-context.tsx';
@@ -22,8 +23,18 @@ export function changesTo(exchanges: readonly Exchange[], proxyPath: string, con
   );
 }
 
-export function SessionHistory({ endpointId, location }: { endpointId: string; location: string }) {
+export interface SessionHistoryProps {
+  readonly endpointId: string;
+  readonly location: string;
+  /** The locations of the links it holds now. */
+  readonly links: readonly string[];
+}
+
+export function SessionHistory({ endpointId, location, links }: SessionHistoryProps) {
   const client = useOcciClient();
+  // Its links, as long as the page has seen them: removing one is a change to it too.
+  const heldLinks = useRef(new Set<string>());
+  for (const link of links) heldLinks.current.add(client.toProxyPath(endpointId, link));
   const exchanges = useExchanges(client.log);
   const own = client.toProxyPath(endpointId, location);
   const prefix = client.toProxyPath(endpointId, '');
@@ -31,6 +42,7 @@ export function SessionHistory({ endpointId, location }: { endpointId: string; l
   const changes = changesTo(exchanges, own, (exchange) => {
     const created = exchange.response?.headers.find(([name]) => name.toLowerCase() === 'location')?.[1];
     if (created !== undefined && client.toProxyPath(endpointId, created) === own) return true;
+    if (heldLinks.current.has(pathOf(exchange.url))) return true;
     if (serverUrl === undefined) return false;
     // text/occi carries attributes in headers, the other renderings in the body.
     return (
