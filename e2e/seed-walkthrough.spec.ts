@@ -354,8 +354,9 @@ test.describe('the seed walkthrough, step by step', () => {
     await screen(page, 'os-dialog');
     await vm.chooseTemplate(dialog, 'SmartOS', 'Change OS to');
     await expect(vm.os).toContainText('SmartOS');
-    // The server's answer to the update is the machine going down to boot the new image.
-    await expect(vm.state).toHaveText('inactive · rebuilding');
+    // The machine goes down to boot the new image (1.5 s in the demo cloud: on a busy machine
+    // the page may only see it back up), then comes back.
+    await expect(vm.state).toHaveText(/^(inactive · rebuilding|active)$/);
     await vm.expectState('active');
     await expect(vm.size).toContainText('m1.tiny');
     await screen(page, 'os-changed');

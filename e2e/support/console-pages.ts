@@ -176,7 +176,8 @@ export class EntityPage {
   constructor(readonly page: Page) {
     this.article = page.getByRole('article');
     this.heading = this.article.getByRole('heading', { level: 1 });
-    this.state = this.article.locator('#entity-heading + .badge');
+    // The state badge, in its live region beside the heading.
+    this.state = this.article.getByRole('status', { name: /^State:/ }).locator('.badge');
     this.actions = this.article.getByRole('region', { name: 'Actions and delete' });
     this.templates = this.article.getByRole('region', { name: 'Templates' });
     this.attributes = this.article.getByRole('region', { name: 'Attributes' });
