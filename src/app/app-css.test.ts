@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 const appCss = readFileSync(new URL('./app.css', import.meta.url), 'utf8');
 const inspectorCss = readFileSync(new URL('../features/inspector/components/inspector.css', import.meta.url), 'utf8');
 // Every other stylesheet of the console: pages use the variables, and write no colour of their own.
-const pageCss = ['./endpoint-layout.css', '../features/resources/components/resources.css']
+const pageCss = [
+  './endpoint-layout.css',
+  '../features/resources/components/resources.css',
+  '../features/resources/topology/topology.css',
+]
   .map((path) => readFileSync(new URL(path, import.meta.url), 'utf8'))
   .join('\n');
 

@@ -33,6 +33,7 @@ export function EndpointLayout() {
             {kindNames(kind).plural}
           </NavLink>
         ))}
+        <NavLink to={`/endpoints/${encodeURIComponent(endpointId)}/topology`}>Topology</NavLink>
         <NavLink to={`/endpoints/${encodeURIComponent(endpointId)}/model`}>Model</NavLink>
       </nav>
       <Outlet />

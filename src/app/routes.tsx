@@ -13,6 +13,8 @@ const resourcePage = () =>
   import('../features/resources/components/resource-page.tsx').then((m) => ({ Component: m.ResourcePage }));
 const createPage = () =>
   import('../features/resources/components/create-page.tsx').then((m) => ({ Component: m.CreatePage }));
+const topologyPage = () =>
+  import('../features/resources/topology/topology-page.tsx').then((m) => ({ Component: m.TopologyPage }));
 const renderingLabPage = () =>
   import('../features/rendering-lab/components/rendering-lab-page.tsx').then((m) => ({
     Component: m.RenderingLabPage,
@@ -33,6 +35,7 @@ export const routes: RouteObject[] = [
           { path: 'model/:typeId', lazy: modelBrowserPage },
           { path: 'resources/*', lazy: resourcePage },
           { path: 'create/*', lazy: createPage },
+          { path: 'topology', lazy: topologyPage },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -46,11 +46,14 @@ export function useCreateEntity(endpointId: string) {
     onSuccess: async (created, request) => {
       if (created.location !== null && created.entity !== null)
         storeEntity(queryClient, endpointId, created.location, created.entity);
-      // Inline links change the collections of their targets' kinds too.
-      await queryClient.invalidateQueries({ queryKey: [...queryKeys.endpoint(endpointId), 'collection'] });
-      if (request.entity.entityType === 'link') {
-        await queryClient.invalidateQueries({ queryKey: [...queryKeys.endpoint(endpointId), 'entity'] });
-      }
+      // Inline links change the collections of their targets' kinds too; a standalone link changes
+      // both its ends. Both are marked at once, so a listing that runs again reads the changed ends again.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: [...queryKeys.endpoint(endpointId), 'collection'] }),
+        ...(request.entity.entityType === 'link'
+          ? [queryClient.invalidateQueries({ queryKey: [...queryKeys.endpoint(endpointId), 'entity'] })]
+          : []),
+      ]);
     },
   });
 }
