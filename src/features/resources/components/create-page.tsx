@@ -6,13 +6,11 @@
  * everything the user entered.
  */
 import './resources.css';
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorPanel } from '../../../components/error-panel.tsx';
 import { describeError } from '../../../lib/describe-error.ts';
-import { useOcciClient } from '../../../lib/occi-client-context.tsx';
-import { type DiscoveredModel, queryInterfaceQuery } from '../../../lib/occi-queries.ts';
+import type { DiscoveredModel } from '../../../lib/occi-queries.ts';
 import { type Kind, type TypeId, typeId, wellKnown } from '../../../occi/index.ts';
 import { useCreateEntity } from '../api/create-entity.ts';
 import { attributeLabel, formAttributes, readForm, withDefaults } from '../attribute-form.ts';
@@ -24,6 +22,7 @@ import { InlineLinks, readLink } from './inline-links.tsx';
 import { RequestPreview } from './request-preview.tsx';
 import { TemplatePicker } from './template-picker.tsx';
 import { UserDataField, type UserDataValue, userDataAttributeText } from './user-data-field.tsx';
+import { WithModel } from './with-model.tsx';
 
 const FRIENDLY: Readonly<Record<string, string>> = {
   'occi.core.title': 'Name',
@@ -40,24 +39,24 @@ function fieldName(name: string): string {
 
 export function CreatePage() {
   const { endpointId = '', '*': rest = '' } = useParams();
-  const client = useOcciClient();
-  const model = useQuery(queryInterfaceQuery(client, endpointId));
   const collection = rest.replace(/^\/+/, '');
-  if (model.isPending) return <p className="muted">Reading the query interface…</p>;
-  if (model.isError) {
-    const error = describeError(model.error);
-    return (
-      <ErrorPanel
-        context="Could not read the model"
-        title={error.title}
-        detail={error.detail}
-        hint={error.hint}
-        onRetry={() => void model.refetch()}
-        retrying={model.isFetching}
-      />
-    );
-  }
-  const kind = model.data.queryInterface.kindForLocation(collection);
+  return (
+    <WithModel endpointId={endpointId}>
+      {(discovered) => <CreateAt endpointId={endpointId} discovered={discovered} collection={collection} />}
+    </WithModel>
+  );
+}
+
+function CreateAt({
+  endpointId,
+  discovered,
+  collection,
+}: {
+  endpointId: string;
+  discovered: DiscoveredModel;
+  collection: string;
+}) {
+  const kind = discovered.queryInterface.kindForLocation(collection);
   if (kind === undefined) {
     return (
       <p className="status warn">
@@ -66,7 +65,7 @@ export function CreatePage() {
       </p>
     );
   }
-  if (model.data.queryInterface.isSubKindOf(typeId(kind.scheme, kind.term), wellKnown.LINK)) {
+  if (discovered.queryInterface.isSubKindOf(typeId(kind.scheme, kind.term), wellKnown.LINK)) {
     // A link needs the resource it starts from and the one it points to; a form of its own
     // attributes alone would only earn a 400 (the demo cloud: "occi.core.source is required").
     const names = kindNames(kind);
@@ -79,7 +78,7 @@ export function CreatePage() {
     );
   }
   return (
-    <CreateForm key={collection} endpointId={endpointId} discovered={model.data} kind={kind} collection={collection} />
+    <CreateForm key={collection} endpointId={endpointId} discovered={discovered} kind={kind} collection={collection} />
   );
 }
 

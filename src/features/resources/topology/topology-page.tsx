@@ -4,14 +4,13 @@
  * and actions beside it; links drawn to create them and removed after a confirmation.
  */
 import './topology.css';
-import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { ErrorPanel } from '../../../components/error-panel.tsx';
 import { describeError } from '../../../lib/describe-error.ts';
-import { useOcciClient } from '../../../lib/occi-client-context.tsx';
-import { type DiscoveredModel, queryInterfaceQuery } from '../../../lib/occi-queries.ts';
+import type { DiscoveredModel } from '../../../lib/occi-queries.ts';
+import { WithModel } from '../components/with-model.tsx';
 import { kindNames } from '../resource-paths.ts';
 import { filterTopology, NO_FILTERS, type TopologyFilters } from './filter-topology.ts';
 import { EdgeDetails, NodeDetails } from './node-details.tsx';
@@ -23,23 +22,11 @@ import { useTopologyLayout } from './use-topology-layout.ts';
 
 export function TopologyPage() {
   const { endpointId = '' } = useParams();
-  const client = useOcciClient();
-  const model = useQuery(queryInterfaceQuery(client, endpointId));
-  if (model.isPending) return <p className="muted">Reading the query interface…</p>;
-  if (model.isError) {
-    const error = describeError(model.error);
-    return (
-      <ErrorPanel
-        context="Could not read the model"
-        title={error.title}
-        detail={error.detail}
-        hint={error.hint}
-        onRetry={() => void model.refetch()}
-        retrying={model.isFetching}
-      />
-    );
-  }
-  return <TopologyView endpointId={endpointId} discovered={model.data} />;
+  return (
+    <WithModel endpointId={endpointId}>
+      {(discovered) => <TopologyView endpointId={endpointId} discovered={discovered} />}
+    </WithModel>
+  );
 }
 
 function TopologyView({ endpointId, discovered }: { endpointId: string; discovered: DiscoveredModel }) {
