@@ -129,11 +129,11 @@ export function listingQuery(client: OcciClient, queryClient: QueryClient, endpo
     retry: false,
     refetchInterval: (query) => {
       const listing = query.state.data;
-      const moving =
-        listing !== undefined &&
-        query.state.status !== 'error' &&
-        listing.entities.some((entity) => isTransitional(stateOf(entity)));
-      return backOff(query, moving, query.state.dataUpdateCount);
+      if (listing === undefined || query.state.status === 'error') return backOff(query, false, 0);
+      // A VM created while others boot starts the back-off over: its first look is a second away.
+      const moving = listing.entities.filter((entity) => isTransitional(stateOf(entity)));
+      const motion = moving.map((entity) => `${entity.location}/${stateOf(entity)?.message ?? ''}`).join('|');
+      return backOff(query, moving.length > 0, query.state.dataUpdateCount, motion);
     },
   });
 }

@@ -28,4 +28,13 @@ describe('createBackOff', () => {
     expect(backOff(a, true, 2)).toBe(2000);
     expect(backOff(b, true, 5)).toBe(1000);
   });
+
+  it('starts over when what is under way changes, though nothing settled in between', () => {
+    const backOff = createBackOff<object>();
+    const vm = {};
+    backOff(vm, true, 1, 'booting');
+    backOff(vm, true, 2, 'booting');
+    expect(backOff(vm, true, 9, 'booting')).toBe(15_000);
+    expect(backOff(vm, true, 10, 'attaching storage/link/1')).toBe(1000);
+  });
 });

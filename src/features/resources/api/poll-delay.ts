@@ -9,17 +9,20 @@ export function pollDelay(attempt: number): number {
 /**
  * Back-off per polled thing: counts the answers since it was first seen on its way somewhere,
  * from a counter that grows with every answer (TanStack's `dataUpdateCount`), and starts over
- * once it settles.
+ * once it settles or once what is under way changes (`motion`: a VM done booting whose volume is
+ * now being attached). Without the second, a page left while a VM booted came back to a link
+ * being attached with its next look 15 s away: nobody saw it settle in between.
  */
 export function createBackOff<K extends object>() {
-  const streaks = new WeakMap<K, number>();
-  return (key: K, transitional: boolean, updateCount: number): number | false => {
+  const streaks = new WeakMap<K, { start: number; motion: string }>();
+  return (key: K, transitional: boolean, updateCount: number, motion = ''): number | false => {
     if (!transitional) {
       streaks.delete(key);
       return false;
     }
-    const start = streaks.get(key) ?? updateCount;
-    streaks.set(key, start);
-    return pollDelay(updateCount - start);
+    const known = streaks.get(key);
+    const streak = known !== undefined && known.motion === motion ? known : { start: updateCount, motion };
+    streaks.set(key, streak);
+    return pollDelay(updateCount - streak.start);
   };
 }

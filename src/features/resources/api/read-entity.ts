@@ -17,6 +17,12 @@ export function isMoving(entity: Entity): boolean {
   return entity.entityType === 'resource' && entity.links.some((link) => isTransitional(stateOf(link)));
 }
 
+/** What is under way in it, as text: its state and message, and its links' (for the back-off). */
+export function motionOf(entity: Entity): string {
+  const states = [stateOf(entity), ...(entity.entityType === 'resource' ? entity.links.map(stateOf) : [])];
+  return states.map((state) => (isTransitional(state) ? `${state?.value}/${state?.message ?? ''}` : '')).join('|');
+}
+
 export async function readEntity(
   client: OcciClient,
   endpointId: string,
@@ -42,7 +48,7 @@ export function entityQuery(client: OcciClient, endpointId: string, location: st
     refetchInterval: (query) => {
       const entity = query.state.data;
       const moving = entity !== undefined && query.state.status !== 'error' && isMoving(entity);
-      return backOff(query, moving, query.state.dataUpdateCount);
+      return backOff(query, moving, query.state.dataUpdateCount, entity === undefined ? '' : motionOf(entity));
     },
   });
 }
