@@ -53,6 +53,8 @@ export function ConfirmDialog({
     >
       <form
         method="dialog"
+        // The forms inside check their own fields and say what is wrong in place.
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           if (ready && !busy && !disabled) onConfirm();

@@ -17,7 +17,14 @@ import {
   typeId,
   wellKnown,
 } from '../../occi/index.ts';
-import { initialTemplates, kindChoices, linkKindFor, newResource } from './create-form-model.ts';
+import {
+  initialTemplates,
+  kindChoices,
+  linkKindFor,
+  linkMixins,
+  mixinsInUse,
+  newResource,
+} from './create-form-model.ts';
 
 const qi = createQueryInterface(demoCategories);
 const { COMPUTE, STORAGE, NETWORK, STORAGELINK, NETWORKINTERFACE, SSH_KEY, USER_DATA, OS_TPL, RESOURCE_TPL } =
@@ -189,5 +196,31 @@ describe('newResource', () => {
         actions: [],
       },
     ]);
+  });
+});
+
+describe('linkMixins and mixinsInUse', () => {
+  const IP = wellKnown.IPNETWORKINTERFACE;
+
+  it('offers ipnetworkinterface for a network interface, nothing for a storage link', () => {
+    expect(linkMixins(qi, NETWORKINTERFACE)).toEqual([IP]);
+    expect(linkMixins(qi, STORAGELINK)).toEqual([]);
+  });
+
+  it('sends the mixin only when one of its own attributes is set', () => {
+    expect(mixinsInUse(qi, [IP], new Map([['occi.networkinterface.mac', '02:00:00:00:00:01']]))).toEqual([]);
+    expect(mixinsInUse(qi, [IP], new Map([['occi.networkinterface.address', '10.0.0.9']]))).toEqual([IP]);
+  });
+
+  it('puts an inline link’s mixins on the link it sends', () => {
+    const vm = newResource(COMPUTE, [], new Map(), [
+      {
+        kind: NETWORKINTERFACE,
+        target: '/network/private',
+        mixins: [IP],
+        attributes: new Map([['occi.networkinterface.address', '10.0.0.9']]),
+      },
+    ]);
+    expect(vm.links[0]?.mixins).toEqual([IP]);
   });
 });

@@ -58,6 +58,8 @@ export function initialTemplates(
 export interface InlineLink {
   /** The link's Kind: storagelink or networkinterface. */
   readonly kind: TypeId;
+  /** Its mixins: ipnetworkinterface when an address is given. */
+  readonly mixins?: readonly TypeId[];
   /** The target's URL as the server knows it. */
   readonly target: string;
   readonly attributes: ReadonlyMap<string, AttributeValue>;
@@ -86,10 +88,40 @@ export function newResource(
       (link): Link => ({
         entityType: 'link',
         kind: link.kind,
-        mixins: [],
+        mixins: [...(link.mixins ?? [])],
         attributes: new Map([['occi.core.target', link.target], ...link.attributes]),
         actions: [],
       }),
     ),
   };
+}
+
+/**
+ * The mixins a link form offers for a link of this Kind: ipnetworkinterface (address, gateway,
+ * allocation) for a network interface, when the server defines it.
+ */
+export function linkMixins(queryInterface: QueryInterface, linkKind: TypeId): TypeId[] {
+  const ip = wellKnown.IPNETWORKINTERFACE;
+  return queryInterface.isSubKindOf(linkKind, wellKnown.NETWORKINTERFACE) && queryInterface.mixin(ip) !== undefined
+    ? [ip]
+    : [];
+}
+
+/**
+ * Of the offered mixins, those one of whose own attributes the user set: only they are sent, and
+ * only their required attributes are asked for (an address is optional until one is typed).
+ */
+export function mixinsInUse(
+  queryInterface: QueryInterface,
+  offered: readonly TypeId[],
+  attributes: ReadonlyMap<string, AttributeValue>,
+): TypeId[] {
+  return offered.filter((id) =>
+    queryInterface.mixin(id)?.attributes.some((attribute) => attributes.has(attribute.name)),
+  );
+}
+
+/** The names of the fields the user filled in, as `mixinsInUse` reads them. */
+export function filledIn(fields: ReadonlyMap<string, string>): Map<string, AttributeValue> {
+  return new Map([...fields].filter(([, text]) => text.trim() !== ''));
 }

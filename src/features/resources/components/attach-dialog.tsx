@@ -14,6 +14,7 @@ import { type Kind, type Link, type QueryInterface, type TypeId, wellKnown } fro
 import { useCreateEntity } from '../api/create-entity.ts';
 import { listingQuery } from '../api/list-collection.ts';
 import { formAttributes, readForm } from '../attribute-form.ts';
+import { filledIn, linkMixins, mixinsInUse } from '../create-form-model.ts';
 import { entityName, stateOf } from '../entity-summary.ts';
 import { kindNames } from '../resource-paths.ts';
 import { AttributeField } from './attribute-field.tsx';
@@ -48,13 +49,17 @@ export function AttachDialog({
   const listing = useQuery(listingQuery(client, queryClient, endpointId, otherCollection));
   const linkKindModel = queryInterface.kind(linkKind);
   const linkCollection = client.relativePath(endpointId, linkKindModel?.location ?? '');
-  const fields = formAttributes(queryInterface, linkKind, []).filter((a) => !a.name.startsWith('occi.core.'));
+  const offered = linkMixins(queryInterface, linkKind);
+  const ownFields = (mixins: readonly string[]) =>
+    formAttributes(queryInterface, linkKind, mixins).filter((a) => !a.name.startsWith('occi.core.'));
+  const fields = ownFields(offered);
   const [values, setValues] = useState(() => new Map<string, string>());
+  const inUse = mixinsInUse(queryInterface, offered, filledIn(values));
   const [other, setOther] = useState('');
   const [tried, setTried] = useState(false);
   const create = useCreateEntity(endpointId);
   const selectId = useId();
-  const reading = readForm(values, fields);
+  const reading = readForm(values, ownFields(inUse));
   const otherNames = kindNames(otherKind);
   const serverUrl = (location: string) => client.toServerUrl(endpointId, location) ?? `/${location}`;
   const failure = create.isError ? describeError(create.error) : undefined;
@@ -71,7 +76,7 @@ export function AttachDialog({
         const link: Link = {
           entityType: 'link',
           kind: linkKind,
-          mixins: [],
+          mixins: inUse,
           attributes: new Map([
             ['occi.core.source', hereIs === 'source' ? serverUrl(here.location) : other],
             ['occi.core.target', hereIs === 'target' ? serverUrl(here.location) : other],

@@ -150,6 +150,43 @@ describe('an entity page', () => {
     ).toBe(true);
   });
 
+  it('joins a network without an address: the address fields stay optional', async () => {
+    const { log } = await openWeb();
+    const links = screen.getByRole('region', { name: 'Links' });
+    await userEvent.click(within(links).getByRole('button', { name: 'Attach a network…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Attach web-01 to a network' });
+    const network = within(dialog).getByLabelText('Network');
+    await userEvent.selectOptions(network, await within(network).findByRole('option', { name: /dmz/ }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create network interface' }));
+    expect(await within(links).findByText(/Attached: /)).toBeInTheDocument();
+    const created = log
+      .snapshot()
+      .find((exchange) => exchange.method === 'POST' && exchange.url.endsWith('/network/interface/'));
+    expect(created?.requestBody).not.toContain('ipnetworkinterface');
+  });
+
+  it('joins a network with a fixed address: a network interface with the ipnetworkinterface mixin', async () => {
+    const { log } = await openWeb();
+    const links = screen.getByRole('region', { name: 'Links' });
+    await userEvent.click(within(links).getByRole('button', { name: 'Attach a network…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Attach web-01 to a network' });
+    const network = within(dialog).getByLabelText('Network');
+    await userEvent.selectOptions(network, await within(network).findByRole('option', { name: /dmz/ }));
+    await userEvent.type(within(dialog).getByLabelText(/^Address/), '10.1.0.20');
+    // An address asks for its allocation too: the mixin's required attributes count once it is in use.
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create network interface' }));
+    expect(within(dialog).getByLabelText(/^Allocation/)).toBeInvalid();
+    await userEvent.selectOptions(within(dialog).getByLabelText(/^Allocation/), 'static');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create network interface' }));
+    expect(await within(links).findByText(/Attached: /)).toBeInTheDocument();
+    const created = log
+      .snapshot()
+      .find((exchange) => exchange.method === 'POST' && exchange.url.endsWith('/network/interface/'));
+    expect(created?.requestBody).toContain('networkinterface#ipnetworkinterface');
+    expect(created?.requestBody).toContain('10.1.0.20');
+    expect(await within(links).findByText(/10\.1\.0\.20/)).toBeInTheDocument();
+  });
+
   it('deletes after a confirmation naming its links, and goes back to the list', async () => {
     const { router } = await openWeb();
     await userEvent.click(screen.getByRole('button', { name: 'Delete…' }));

@@ -8,7 +8,7 @@ import { useOcciClient } from '../../../lib/occi-client-context.tsx';
 import { type Kind, type QueryInterface, type TypeId, typeId, wellKnown } from '../../../occi/index.ts';
 import { listingQuery } from '../api/list-collection.ts';
 import { formAttributes, readField, textOf } from '../attribute-form.ts';
-import { type InlineLink, linkKindFor } from '../create-form-model.ts';
+import { type InlineLink, linkKindFor, linkMixins, mixinsInUse } from '../create-form-model.ts';
 import { entityName, stateOf } from '../entity-summary.ts';
 import { kindNames } from '../resource-paths.ts';
 import { AttributeField } from './attribute-field.tsx';
@@ -23,8 +23,14 @@ export interface InlineLinksProps {
 }
 
 /** The attributes a link row offers: its Kind's, less those the server sets or the row itself holds. */
-function linkFields(queryInterface: QueryInterface, link: InlineLink) {
-  return formAttributes(queryInterface, link.kind, []).filter((attribute) => !attribute.name.startsWith('occi.core.'));
+function linkFields(
+  queryInterface: QueryInterface,
+  link: InlineLink,
+  mixins: readonly TypeId[] = linkMixins(queryInterface, link.kind),
+) {
+  return formAttributes(queryInterface, link.kind, mixins).filter(
+    (attribute) => !attribute.name.startsWith('occi.core.'),
+  );
 }
 
 export interface LinkReading {
@@ -39,13 +45,15 @@ export function readLink(queryInterface: QueryInterface, link: InlineLink): Link
   const errors = new Map<string, string>();
   if (link.target === '') errors.set('occi.core.target', 'is not chosen');
   const attributes = new Map(link.attributes);
-  for (const attribute of linkFields(queryInterface, link)) {
+  const inUse = mixinsInUse(queryInterface, linkMixins(queryInterface, link.kind), link.attributes);
+  // Only the mixins in use are checked: an address is optional until one is typed.
+  for (const attribute of linkFields(queryInterface, link, inUse)) {
     const reading = readField(textOf(link.attributes.get(attribute.name)), attribute);
     if ('error' in reading) errors.set(attribute.name, reading.error);
     else if (reading.value === undefined) attributes.delete(attribute.name);
     else attributes.set(attribute.name, reading.value);
   }
-  return { link: { ...link, attributes }, errors };
+  return { link: { ...link, attributes, mixins: inUse }, errors };
 }
 
 /** Text the user typed for the link's attributes; empty ones are left out. */
