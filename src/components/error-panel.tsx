@@ -7,9 +7,19 @@ export interface ErrorPanelProps {
   readonly retrying?: boolean | undefined;
   /** What failed, as a lead-in: "Could not read the model". */
   readonly context?: string | undefined;
+  /** Opens the raw exchange behind the failure (in the inspector). */
+  readonly onShowExchange?: (() => void) | undefined;
 }
 
-export function ErrorPanel({ title, detail, hint, onRetry, retrying = false, context }: ErrorPanelProps) {
+export function ErrorPanel({
+  title,
+  detail,
+  hint,
+  onRetry,
+  retrying = false,
+  context,
+  onShowExchange,
+}: ErrorPanelProps) {
   return (
     <div className="status error error-panel" role="alert">
       <p className="error-title">
@@ -18,10 +28,19 @@ export function ErrorPanel({ title, detail, hint, onRetry, retrying = false, con
       </p>
       {detail === undefined ? null : <p>{detail}</p>}
       {hint === undefined ? null : <p className="error-hint">{hint}</p>}
-      {onRetry === undefined ? null : (
-        <button className="button" type="button" onClick={onRetry} disabled={retrying}>
-          {retrying ? 'Retrying…' : 'Retry'}
-        </button>
+      {onRetry === undefined && onShowExchange === undefined ? null : (
+        <div className="error-buttons">
+          {onRetry === undefined ? null : (
+            <button className="button" type="button" onClick={onRetry} disabled={retrying}>
+              {retrying ? 'Retrying…' : 'Retry'}
+            </button>
+          )}
+          {onShowExchange === undefined ? null : (
+            <button className="button secondary" type="button" onClick={onShowExchange}>
+              Show the exchange
+            </button>
+          )}
+        </div>
       )}
     </div>
   );

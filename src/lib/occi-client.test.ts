@@ -149,6 +149,24 @@ describe('the occi client', () => {
     expect(log.snapshot()[0]?.failure).toMatch(/timed out/);
   });
 
+  it('names the exchange each failure came from: an error status, a malformed answer, no answer', async () => {
+    const { client: c, log } = client({ timeoutMs: 50 });
+    server.use(http.get('*/occi/demo/compute/1', () => HttpResponse.text('nope', { status: 409 })));
+    server.use(
+      http.get('*/occi/demo/compute/2', () =>
+        HttpResponse.text('Category: x;', { headers: { 'Content-Type': 'text/plain' } }),
+      ),
+    );
+    server.use(http.get('*/occi/demo/compute/3', () => HttpResponse.error()));
+    c.setRenderingOverride('demo', 'text/plain');
+    for (const n of [1, 2, 3]) {
+      const error = await failure(c.request('demo', { path: `compute/${n}`, structure: 'entity', purpose: 'Read' }));
+      const exchange = log.snapshot().find((e) => e.url.endsWith(`/compute/${n}`));
+      expect(c.exchangeOf(error)).toBe(exchange?.id);
+    }
+    expect(c.exchangeOf(new Error('not from the client'))).toBeUndefined();
+  });
+
   it('reports a network failure as OcciNetworkError', async () => {
     server.use(http.get('*/occi/demo/-/', () => HttpResponse.error()));
     const { client: c } = client();

@@ -118,6 +118,8 @@ export interface OcciClient {
   relativePath(endpointId: string, serverUrlOrPath: string): string;
   /** The server's own URL for a proxy path (for curl and the inspector), once the endpoints are known. */
   toServerUrl(endpointId: string, proxyPathOrRelative: string): string | undefined;
+  /** The exchange a failure of this client came from, so a screen can open it in the inspector. */
+  exchangeOf(error: unknown): number | undefined;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -184,6 +186,8 @@ export function serverMessageOf(
 interface Sent {
   readonly response: Response;
   readonly text: string;
+  /** The exchange's id in the log. */
+  readonly id: number;
 }
 
 export function createOcciClient(options: OcciClientOptions): OcciClient {
@@ -193,6 +197,12 @@ export function createOcciClient(options: OcciClientOptions): OcciClient {
   const store = options.renderings ?? createRenderingStore();
   const base = () => options.baseUrl ?? globalThis.location?.href ?? 'http://localhost/';
   const known = new Map<string, EndpointInfo>();
+  // Which exchange each failure came from: errors stay plain classes, the client remembers.
+  const failedExchanges = new WeakMap<object, number>();
+  const tag = (error: unknown, id: number): never => {
+    if (typeof error === 'object' && error !== null && !failedExchanges.has(error)) failedExchanges.set(error, id);
+    throw error;
+  };
   let endpointsOnce: Promise<readonly EndpointInfo[]> | undefined;
   let inFlight: Promise<readonly EndpointInfo[]> | undefined;
 
@@ -225,14 +235,14 @@ export function createOcciClient(options: OcciClientOptions): OcciClient {
     const fail = (error: unknown): never => {
       if (timedOut) {
         log.complete(id, { failure: `no answer within ${timeoutMs} ms (timed out)` });
-        throw new OcciTimeoutError(endpointId, timeoutMs);
+        return tag(new OcciTimeoutError(endpointId, timeoutMs), id);
       }
       if (signal?.aborted) {
         log.complete(id, { failure: 'cancelled by the console' });
         throw error;
       }
       log.complete(id, { failure: `network failure: ${error instanceof Error ? error.message : String(error)}` });
-      throw new OcciNetworkError(endpointId, error);
+      return tag(new OcciNetworkError(endpointId, error), id);
     };
     try {
       let response: Response;
@@ -263,7 +273,7 @@ export function createOcciClient(options: OcciClientOptions): OcciClient {
           durationMs: Date.now() - startedAt,
         },
       });
-      return { response, text };
+      return { response, text, id };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', cancel);
@@ -302,12 +312,27 @@ export function createOcciClient(options: OcciClientOptions): OcciClient {
       headers.push(['Content-Type', rendered.contentType], ...joinHeaders(rendered.headers));
       body = rendered.body;
     }
-    const { response, text } = await send(
+    const { response, text, id } = await send(
       endpointId,
       proxyPath(endpointId, relative),
       { method, headers, purpose: request.purpose, ...(body !== undefined && { body }) },
       request.signal,
     );
+    try {
+      return readAnswer(endpointId, relative, request, response, text);
+    } catch (error) {
+      return tag(error, id);
+    }
+  }
+
+  /** An answer as a model, or the failure it is: an error status, or a body that is no OCCI. */
+  function readAnswer<S extends Structure>(
+    endpointId: string,
+    relative: string,
+    request: RequestOptions<S>,
+    response: Response,
+    text: string,
+  ): OcciAnswer<S> {
     if (!response.ok) {
       throw new OcciHttpError(
         endpointId,
@@ -500,6 +525,7 @@ export function createOcciClient(options: OcciClientOptions): OcciClient {
     toProxyPath: (endpointId, path) =>
       proxyPath(endpointId, endpointRelativePath(path, known.get(endpointId)?.url) ?? path),
     relativePath: (endpointId, path) => endpointRelativePath(path, known.get(endpointId)?.url) ?? path,
+    exchangeOf: (error) => (typeof error === 'object' && error !== null ? failedExchanges.get(error) : undefined),
     toServerUrl: (endpointId, path) => {
       const url = known.get(endpointId)?.url;
       return url === undefined ? undefined : serverUrl(endpointId, path, url);

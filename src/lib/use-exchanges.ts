@@ -8,7 +8,7 @@ import type { Exchange } from './exchange.ts';
 import type { ExchangeLog } from './exchange-log.ts';
 import { throttleSubscription } from './throttle-subscription.ts';
 
-export const EXCHANGE_RENDER_INTERVAL_MS = 100;
+const EXCHANGE_RENDER_INTERVAL_MS = 100;
 
 export function useExchanges(log: ExchangeLog, intervalMs = EXCHANGE_RENDER_INTERVAL_MS): readonly Exchange[] {
   const subscribe = useMemo(() => throttleSubscription(log.subscribe, intervalMs), [log, intervalMs]);

@@ -12,13 +12,13 @@ import { createBackOff } from './poll-delay.ts';
 const backOff = createBackOff<object>();
 
 /** Whether the entity, or one of the links it holds (a volume being attached), is on its way to another state. */
-export function isMoving(entity: Entity): boolean {
+function isMoving(entity: Entity): boolean {
   if (isTransitional(stateOf(entity))) return true;
   return entity.entityType === 'resource' && entity.links.some((link) => isTransitional(stateOf(link)));
 }
 
 /** What is under way in it, as text: its state and message, and its links' (for the back-off). */
-export function motionOf(entity: Entity): string {
+function motionOf(entity: Entity): string {
   const states = [stateOf(entity), ...(entity.entityType === 'resource' ? entity.links.map(stateOf) : [])];
   return states.map((state) => (isTransitional(state) ? `${state?.value}/${state?.message ?? ''}` : '')).join('|');
 }

@@ -3,13 +3,13 @@
  * definitions (stop: graceful, acpioff, poweroff). The form stays filled in when the server
  * refuses, with the server's words above the buttons.
  */
+
 import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
-import { ErrorPanel } from '../../../components/error-panel.tsx';
-import { describeError } from '../../../lib/describe-error.ts';
 import type { Action, Attributes, QueryInterface, TypeId } from '../../../occi/index.ts';
 import { readForm, textOf } from '../attribute-form.ts';
 import { AttributeField } from './attribute-field.tsx';
+import { OcciErrorPanel } from './occi-error-panel.tsx';
 
 export interface ActionDialogProps {
   readonly queryInterface: QueryInterface;
@@ -49,7 +49,6 @@ export function ActionDialog({
   );
   const [tried, setTried] = useState(false);
   const reading = readForm(fields, parameters);
-  const failure = error === null || error === undefined ? undefined : describeError(error);
   return (
     <ConfirmDialog
       title={`${actionLabel(action)}: ${what}`}
@@ -75,13 +74,8 @@ export function ActionDialog({
           error={tried ? reading.errors.get(parameter.name) : undefined}
         />
       ))}
-      {failure === undefined ? null : (
-        <ErrorPanel
-          context={`${actionLabel(action)} refused`}
-          title={failure.title}
-          detail={failure.detail}
-          hint={failure.hint}
-        />
+      {error === null || error === undefined ? null : (
+        <OcciErrorPanel error={error} context={`${actionLabel(action)} refused`} beforeShowExchange={onCancel} />
       )}
     </ConfirmDialog>
   );

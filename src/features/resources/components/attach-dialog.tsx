@@ -4,11 +4,10 @@
  * attaches a volume at `/dev/vdb` with `POST /storage/link/`. From a VM the user picks the volume
  * or network; from a volume or network, the VM.
  */
+
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
-import { ErrorPanel } from '../../../components/error-panel.tsx';
-import { describeError } from '../../../lib/describe-error.ts';
 import { useOcciClient } from '../../../lib/occi-client-context.tsx';
 import { type Kind, type Link, type QueryInterface, type TypeId, wellKnown } from '../../../occi/index.ts';
 import { useCreateEntity } from '../api/create-entity.ts';
@@ -18,6 +17,7 @@ import { filledIn, linkMixins, mixinsInUse } from '../create-form-model.ts';
 import { entityName, stateOf } from '../entity-summary.ts';
 import { kindNames } from '../resource-paths.ts';
 import { AttributeField } from './attribute-field.tsx';
+import { OcciErrorPanel } from './occi-error-panel.tsx';
 
 export interface AttachDialogProps {
   readonly endpointId: string;
@@ -62,7 +62,6 @@ export function AttachDialog({
   const reading = readForm(values, ownFields(inUse));
   const otherNames = kindNames(otherKind);
   const serverUrl = (location: string) => client.toServerUrl(endpointId, location) ?? `/${location}`;
-  const failure = create.isError ? describeError(create.error) : undefined;
   const linkNames = linkKindModel === undefined ? { singular: 'link' } : kindNames(linkKindModel);
   return (
     <ConfirmDialog
@@ -124,9 +123,9 @@ export function AttachDialog({
           error={tried ? reading.errors.get(attribute.name) : undefined}
         />
       ))}
-      {failure === undefined ? null : (
-        <ErrorPanel context="The link was refused" title={failure.title} detail={failure.detail} hint={failure.hint} />
-      )}
+      {create.isError ? (
+        <OcciErrorPanel error={create.error} context="The link was refused" beforeShowExchange={onCancel} />
+      ) : null}
     </ConfirmDialog>
   );
 }

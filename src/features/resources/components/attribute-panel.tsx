@@ -2,9 +2,8 @@
  * Every attribute of an entity beside its definition (type, mutable, required, what it means),
  * and an edit form for the mutable ones that sends only what changed (a partial update).
  */
+
 import { useState } from 'react';
-import { ErrorPanel } from '../../../components/error-panel.tsx';
-import { describeError } from '../../../lib/describe-error.ts';
 import {
   type AttributeValue,
   type Entity,
@@ -15,6 +14,7 @@ import {
 import { useUpdateEntity } from '../api/update-entity.ts';
 import { formAttributes, readForm, textOf } from '../attribute-form.ts';
 import { AttributeField } from './attribute-field.tsx';
+import { OcciErrorPanel } from './occi-error-panel.tsx';
 
 export interface AttributePanelProps {
   readonly endpointId: string;
@@ -115,7 +115,6 @@ function EditForm({
   // Only what changed is checked and sent: a value the server set that its own pattern refuses is not the user's to fix.
   const changed = editable.filter((attribute) => fields.get(attribute.name) !== original.get(attribute.name));
   const reading = readForm(fields, changed.map(withoutDefault));
-  const failure = update.isError ? describeError(update.error) : undefined;
   return (
     <form
       className="edit-form"
@@ -144,14 +143,7 @@ function EditForm({
           error={tried ? reading.errors.get(attribute.name) : undefined}
         />
       ))}
-      {failure === undefined ? null : (
-        <ErrorPanel
-          context="The update was refused"
-          title={failure.title}
-          detail={failure.detail}
-          hint={failure.hint}
-        />
-      )}
+      {update.isError ? <OcciErrorPanel error={update.error} context="The update was refused" /> : null}
       <div className="form-buttons">
         <button className="button" type="submit" disabled={update.isPending || changed.length === 0}>
           {update.isPending

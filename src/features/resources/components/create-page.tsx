@@ -5,10 +5,10 @@
  * links, and the exact request in the rendering it will be sent in. A refused create keeps
  * everything the user entered.
  */
+import { OcciErrorPanel } from './occi-error-panel.tsx';
 import './resources.css';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ErrorPanel } from '../../../components/error-panel.tsx';
 import { describeError } from '../../../lib/describe-error.ts';
 import type { DiscoveredModel } from '../../../lib/occi-queries.ts';
 import { type Kind, type TypeId, typeId, wellKnown } from '../../../occi/index.ts';
@@ -122,7 +122,6 @@ function CreateForm({
     reading.attributes,
     linkReadings.map((read) => read.link),
   );
-  const failure = create.isError ? describeError(create.error) : undefined;
   const isCompute = queryInterface.isSubKindOf(kindId, wellKnown.COMPUTE);
   const unfinishedLinks = links.some((link) => link.target === '');
   const linkErrors = [...new Set(linkReadings.flatMap((read) => [...read.errors.keys()]))].filter(
@@ -274,14 +273,13 @@ function CreateForm({
               An attachment needs a look: {linkErrors.map(fieldName).join(', ')}.
             </p>
           ) : null}
-          {failure === undefined ? null : (
-            <ErrorPanel
+          {create.isError ? (
+            <OcciErrorPanel
+              error={create.error}
               context="The server refused the create"
-              title={failure.title}
-              detail={failure.detail}
-              hint={`${failure.hint ?? ''} Your entries are kept: correct them and create again.`.trim()}
+              hint={`${describeError(create.error).hint ?? ''} Your entries are kept: correct them and create again.`.trim()}
             />
-          )}
+          ) : null}
           <div className="form-buttons">
             <button className="button" type="submit" disabled={create.isPending}>
               {create.isPending ? 'Creating…' : `Create ${names.singular}`}

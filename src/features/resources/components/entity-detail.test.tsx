@@ -85,6 +85,22 @@ describe('an entity page', () => {
     expect(screen.getByRole('dialog', { name: 'Restart: web-01' })).toBeInTheDocument();
   });
 
+  it('opens the refused exchange in the inspector, closing the dialog that would keep it out of reach', async () => {
+    server.use(http.post(WEB_URL, () => HttpResponse.text('web-01 is busy migrating', { status: 409 })));
+    const { log } = await openWeb();
+    const revealed: number[] = [];
+    log.onReveal((id) => revealed.push(id));
+    await userEvent.click(
+      within(screen.getByRole('group', { name: 'Actions' })).getByRole('button', { name: 'Restart' }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Restart: web-01' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Restart' }));
+    await userEvent.click(await within(dialog).findByRole('button', { name: 'Show the exchange' }));
+    const refused = log.snapshot().find((exchange) => exchange.response?.status === 409);
+    expect(revealed).toEqual([refused?.id]);
+    expect(screen.queryByRole('dialog', { name: 'Restart: web-01' })).not.toBeInTheDocument();
+  });
+
   it('scales the VM up to m1.medium with a partial update carrying only the new template', async () => {
     const { log } = await openWeb();
     await userEvent.click(screen.getByRole('button', { name: 'Resize…' }));

@@ -3,12 +3,11 @@
  * links, the actions it offers, its templates to swap, and what this console did to it. Its state
  * is followed while it is on its way somewhere.
  */
+
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
-import { ErrorPanel } from '../../../components/error-panel.tsx';
-import { describeError } from '../../../lib/describe-error.ts';
 import { useOcciClient } from '../../../lib/occi-client-context.tsx';
 import { isOcciHttpError } from '../../../lib/occi-errors.ts';
 import type { DiscoveredModel } from '../../../lib/occi-queries.ts';
@@ -20,6 +19,7 @@ import { kindNames, resourcePath } from '../resource-paths.ts';
 import { AttributePanel } from './attribute-panel.tsx';
 import { EntityActions } from './entity-actions.tsx';
 import { LinkPanel, linkFacts, linkLocation } from './link-panel.tsx';
+import { OcciErrorPanel } from './occi-error-panel.tsx';
 import { SessionHistory } from './session-history.tsx';
 import { StateBadge } from './state-badge.tsx';
 import { TemplatePanel } from './template-panel.tsx';
@@ -43,10 +43,8 @@ export function EntityDetail({ endpointId, discovered, location }: EntityDetailP
   const collection = kind?.location === undefined ? undefined : client.relativePath(endpointId, kind.location);
   const name = entity === undefined ? location : entityName(entity);
   const state = entity === undefined ? undefined : stateOf(entity);
-  const error = query.isError ? describeError(query.error) : undefined;
   const gone =
     query.isError && isOcciHttpError(query.error) && (query.error.status === 404 || query.error.status === 410);
-  const removeFailure = remove.isError ? describeError(remove.error) : undefined;
   const links = entity?.entityType === 'resource' ? entity.links : [];
 
   return (
@@ -86,20 +84,19 @@ export function EntityDetail({ endpointId, discovered, location }: EntityDetailP
         </p>
       </header>
       {query.isPending ? <p className="muted">Reading {location}…</p> : null}
-      {error === undefined ? null : (
-        <ErrorPanel
+      {query.isError ? (
+        <OcciErrorPanel
+          error={query.error}
           context={gone ? 'It is gone' : `Could not read ${location}`}
-          title={error.title}
-          detail={error.detail}
           hint={
             gone && collection !== undefined
               ? 'It was deleted, or never existed here. Its list shows what there is now.'
-              : error.hint
+              : undefined
           }
           onRetry={() => void query.refetch()}
           retrying={query.isFetching}
         />
-      )}
+      ) : null}
       {entity === undefined ? null : (
         <>
           <section className="panel actions-panel" aria-label="Actions and delete">
@@ -113,14 +110,7 @@ export function EntityDetail({ endpointId, discovered, location }: EntityDetailP
             <button className="button danger" type="button" onClick={() => setDeleting(true)}>
               Delete…
             </button>
-            {removeFailure === undefined ? null : (
-              <ErrorPanel
-                context="Not deleted"
-                title={removeFailure.title}
-                detail={removeFailure.detail}
-                hint={removeFailure.hint}
-              />
-            )}
+            {remove.isError ? <OcciErrorPanel error={remove.error} context="Not deleted" /> : null}
           </section>
           <TemplatePanel
             endpointId={endpointId}

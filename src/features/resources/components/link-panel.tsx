@@ -3,12 +3,11 @@
  * volume or a network, the links that point at it from what this console has read. A link's
  * attributes (mountpoint, device, interface, address) and state are shown on both ends.
  */
+
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
-import { ErrorPanel } from '../../../components/error-panel.tsx';
-import { describeError } from '../../../lib/describe-error.ts';
 import { useOcciClient } from '../../../lib/occi-client-context.tsx';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import type { Entity, Link, QueryInterface } from '../../../occi/index.ts';
@@ -17,6 +16,7 @@ import { textOf } from '../attribute-form.ts';
 import { entityId, entityName, stateOf } from '../entity-summary.ts';
 import { kindNames, resourcePath } from '../resource-paths.ts';
 import { AttachDialog, attachOptions } from './attach-dialog.tsx';
+import { OcciErrorPanel } from './occi-error-panel.tsx';
 import { StateBadge } from './state-badge.tsx';
 
 /** The attributes a link is known by, in a line: `/dev/vdb`, `eth0 10.0.0.4`. */
@@ -74,7 +74,6 @@ export function LinkPanel({ endpointId, entity, location, queryInterface }: Link
     const kind = queryInterface.kind(link.kind);
     return kind === undefined ? link.kind.split('#').at(-1) : kindNames(kind).singular;
   };
-  const failure = remove.isError ? describeError(remove.error) : undefined;
   const row = (link: Link, end: string | undefined, endLabel: string) => {
     const own = relative(linkLocation(link, queryInterface));
     return (
@@ -158,14 +157,7 @@ export function LinkPanel({ endpointId, entity, location, queryInterface }: Link
           </tbody>
         </table>
       )}
-      {failure === undefined ? null : (
-        <ErrorPanel
-          context="The link was not removed"
-          title={failure.title}
-          detail={failure.detail}
-          hint={failure.hint}
-        />
-      )}
+      {remove.isError ? <OcciErrorPanel error={remove.error} context="The link was not removed" /> : null}
       {attaching === null ? null : (
         <AttachDialog
           endpointId={endpointId}

@@ -3,11 +3,11 @@
  * and order live in the URL, so a filtered list can be shared and reloaded. Selected rows can be
  * acted on or deleted together, and all of them as the one collection request OCCI has for it.
  */
+
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
-import { ErrorPanel } from '../../../components/error-panel.tsx';
 import { describeError } from '../../../lib/describe-error.ts';
 import { useOcciClient } from '../../../lib/occi-client-context.tsx';
 import type { DiscoveredModel } from '../../../lib/occi-queries.ts';
@@ -21,6 +21,7 @@ import { cellValue, columnsFor, facets, filterAndSort, mixinLabel } from '../lis
 import { createPath, kindLabel, kindNames, resourcePath } from '../resource-paths.ts';
 import { ActionDialog, actionLabel } from './action-dialog.tsx';
 import { BulkResults } from './bulk-results.tsx';
+import { OcciErrorPanel } from './occi-error-panel.tsx';
 import { ResourceTable } from './resource-table.tsx';
 
 export interface ResourceListProps {
@@ -100,7 +101,6 @@ export function ResourceList({ endpointId, discovered, kind, collection }: Resou
     );
   };
 
-  const error = listing.isError ? describeError(listing.error) : undefined;
   return (
     <section className="resource-list" aria-label={`${label} list`}>
       <header className="page-header list-header">
@@ -130,16 +130,14 @@ export function ResourceList({ endpointId, discovered, kind, collection }: Resou
           </label>
         </div>
       )}
-      {error === undefined ? null : (
-        <ErrorPanel
+      {listing.isError ? (
+        <OcciErrorPanel
+          error={listing.error}
           context={`Could not list ${collection}`}
-          title={error.title}
-          detail={error.detail}
-          hint={error.hint}
           onRetry={() => void listing.refetch()}
           retrying={listing.isFetching}
         />
-      )}
+      ) : null}
       {listing.data !== undefined && listing.data.failures.length > 0 ? (
         <div className="status warn" role="status">
           {listing.data.failures.length} listed {listing.data.failures.length === 1 ? 'entity' : 'entities'} could not

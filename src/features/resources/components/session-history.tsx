@@ -17,7 +17,7 @@ function pathOf(url: string): string {
  * The exchanges that changed the entity at `proxyPath`, oldest first: those sent to it, the one
  * that created it, and those that named it (a link made to or from it).
  */
-export function changesTo(exchanges: readonly Exchange[], proxyPath: string, concerns: (e: Exchange) => boolean) {
+function changesTo(exchanges: readonly Exchange[], proxyPath: string, concerns: (e: Exchange) => boolean) {
   return exchanges.filter(
     (exchange) => exchange.method !== 'GET' && (pathOf(exchange.url) === proxyPath || concerns(exchange)),
   );

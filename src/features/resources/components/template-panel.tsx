@@ -3,13 +3,13 @@
  * a new resource template scales the VM (the OpenStack guide's `m1.medium`), a new OS template
  * rebuilds it (`SmartOS`). A server that cannot do it says so (501), shown in its words.
  */
+
 import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
-import { ErrorPanel } from '../../../components/error-panel.tsx';
-import { describeError } from '../../../lib/describe-error.ts';
 import { type Entity, type Mixin, type QueryInterface, type TypeId, typeId } from '../../../occi/index.ts';
 import { useUpdateEntity } from '../api/update-entity.ts';
 import { mixinLabel } from '../list-view.ts';
+import { OcciErrorPanel } from './occi-error-panel.tsx';
 import { TemplatePicker, templateFacts } from './template-picker.tsx';
 
 interface Role {
@@ -103,7 +103,6 @@ function ChangeTemplate({
   const current = role.templates.map((t) => typeId(t.scheme, t.term)).find((id) => entity.mixins.includes(id));
   const [choice, setChoice] = useState<TypeId | undefined>(current);
   const update = useUpdateEntity(endpointId);
-  const failure = update.isError ? describeError(update.error) : undefined;
   return (
     <ConfirmDialog
       title={`${role.verb}: ${name}`}
@@ -133,14 +132,9 @@ function ChangeTemplate({
         value={choice}
         onChange={setChoice}
       />
-      {failure === undefined ? null : (
-        <ErrorPanel
-          context={`${role.verb} refused`}
-          title={failure.title}
-          detail={failure.detail}
-          hint={failure.hint}
-        />
-      )}
+      {update.isError ? (
+        <OcciErrorPanel error={update.error} context={`${role.verb} refused`} beforeShowExchange={onClose} />
+      ) : null}
     </ConfirmDialog>
   );
 }

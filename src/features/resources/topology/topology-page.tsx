@@ -8,8 +8,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { ErrorPanel } from '../../../components/error-panel.tsx';
-import { describeError } from '../../../lib/describe-error.ts';
 import type { DiscoveredModel } from '../../../lib/occi-queries.ts';
+import { OcciErrorPanel } from '../components/occi-error-panel.tsx';
 import { WithModel } from '../components/with-model.tsx';
 import { kindNames } from '../resource-paths.ts';
 import { filterTopology, NO_FILTERS, type TopologyFilters } from './filter-topology.ts';
@@ -66,19 +66,14 @@ function TopologyView({ endpointId, discovered }: { endpointId: string; discover
         </p>
       </div>
       <TopologyFilterBar graph={whole} queryInterface={queryInterface} filters={filters} onChange={setFilters} />
-      {topology.failures.map(({ source, error, retry }) => {
-        const words = describeError(error);
-        return (
-          <ErrorPanel
-            key={source.collection}
-            context={`Could not list the ${kindNames(source.kind).plural.toLowerCase()}`}
-            title={words.title}
-            detail={words.detail}
-            hint={words.hint}
-            onRetry={retry}
-          />
-        );
-      })}
+      {topology.failures.map(({ source, error, retry }) => (
+        <OcciErrorPanel
+          key={source.collection}
+          error={error}
+          context={`Could not list the ${kindNames(source.kind).plural.toLowerCase()}`}
+          onRetry={retry}
+        />
+      ))}
       {editing.refusal === null ? null : (
         <ErrorPanel
           context={editing.refusal.context}
