@@ -36,6 +36,9 @@ async function openTopology(page: Page): Promise<TopologyPage> {
 }
 
 test('attach a volume by drawing an edge, then detach it by removing the edge', async ({ page }) => {
+  // A journey of two creates, two state changes and two page visits; beside the rest of the suite
+  // the shared demo cloud's graph has grown, so it takes longer than one step's 30 s.
+  test.setTimeout(90_000);
   const name = uniqueName('topo-draw');
   const volumeName = `${name}-vol`;
   await page.emulateMedia({ colorScheme: 'light' });
