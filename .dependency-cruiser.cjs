@@ -72,6 +72,14 @@ module.exports = {
       to: { path: '^src/(app|demo-cloud|proxy)/' },
     },
     {
+      name: 'conformance-suite-is-pure',
+      comment:
+        'The conformance suite runs in the browser (the Conformance page) and in Node (`npm run conformance`, scripts/conformance.ts): pure TypeScript on the protocol library, like src/occi. It imports src/occi and its own files only: no React, no client, no npm and no node: module. Its tests may use the mocks.',
+      severity: 'error',
+      from: { path: '^src/features/conformance/suite/', pathNot: '\\.test\\.ts$|/test-support/' },
+      to: { pathNot: '^src/(occi|features/conformance/suite)/' },
+    },
+    {
       name: 'components-know-no-occi',
       comment: 'src/components are shared UI pieces with no OCCI knowledge.',
       severity: 'error',

@@ -10,6 +10,7 @@ const pageCss = [
   './endpoint-layout.css',
   '../features/resources/components/resources.css',
   '../features/resources/topology/topology.css',
+  '../features/conformance/components/conformance.css',
 ]
   .map((path) => readFileSync(new URL(path, import.meta.url), 'utf8'))
   .join('\n');

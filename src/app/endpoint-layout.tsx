@@ -1,6 +1,6 @@
 /**
  * Every page of one endpoint shares this bar: its resource kinds as tabs (from its query
- * interface, so a provider's own kind gets a tab too), and its model.
+ * interface, so a provider's own kind gets a tab too), its model and its conformance checks.
  */
 import './endpoint-layout.css';
 import { useQuery } from '@tanstack/react-query';
@@ -35,6 +35,7 @@ export function EndpointLayout() {
         ))}
         <NavLink to={`/endpoints/${encodeURIComponent(endpointId)}/topology`}>Topology</NavLink>
         <NavLink to={`/endpoints/${encodeURIComponent(endpointId)}/model`}>Model</NavLink>
+        <NavLink to={`/endpoints/${encodeURIComponent(endpointId)}/conformance`}>Conformance</NavLink>
       </nav>
       <Outlet />
     </div>

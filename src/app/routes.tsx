@@ -15,6 +15,8 @@ const createPage = () =>
   import('../features/resources/components/create-page.tsx').then((m) => ({ Component: m.CreatePage }));
 const topologyPage = () =>
   import('../features/resources/topology/topology-page.tsx').then((m) => ({ Component: m.TopologyPage }));
+const conformancePage = () =>
+  import('../features/conformance/components/conformance-page.tsx').then((m) => ({ Component: m.ConformancePage }));
 const renderingLabPage = () =>
   import('../features/rendering-lab/components/rendering-lab-page.tsx').then((m) => ({
     Component: m.RenderingLabPage,
@@ -36,6 +38,7 @@ export const routes: RouteObject[] = [
           { path: 'resources/*', lazy: resourcePage },
           { path: 'create/*', lazy: createPage },
           { path: 'topology', lazy: topologyPage },
+          { path: 'conformance', lazy: conformancePage },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -21,7 +21,9 @@ export function describeError(error: unknown): ErrorWords {
   if (isOcciHttpError(error)) {
     return {
       title: `${error.status}${error.statusText === '' ? '' : ` ${error.statusText}`}`,
-      ...(error.serverMessage !== undefined && { detail: `The server says: ${error.serverMessage}` }),
+      ...(error.serverMessage !== undefined && {
+        detail: `${error.fromProxy ? "The console's proxy says" : 'The server says'}: ${error.serverMessage}`,
+      }),
       hint: error.hint,
       status: error.status,
     };

@@ -2,6 +2,7 @@ import { delay, HttpResponse, http } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoServer } from '../mocks/node.ts';
 import { isOcciParseError, type Resource, typeId } from '../occi/index.ts';
+import { describeError } from './describe-error.ts';
 import { createExchangeLog } from './exchange-log.ts';
 import { createOcciClient, type OcciClientOptions } from './occi-client.ts';
 import { isOcciHttpError, isOcciNetworkError, isOcciTimeoutError } from './occi-errors.ts';
@@ -103,8 +104,38 @@ describe('the occi client', () => {
     );
     const { client: c } = client();
     const error = await failure(c.request('demo', { method: 'POST', path: '/compute/x', purpose: 'Start web-01' }));
-    expect(isOcciHttpError(error) && error.serverMessage).toBe('409: web-01 is already running');
+    // The status is shown anyway: the report's own copy of it is not repeated.
+    expect(isOcciHttpError(error) && error.serverMessage).toBe('web-01 is already running');
     expect(isOcciHttpError(error) && error.hint).toMatch(/state conflict/);
+    expect(describeError(error).detail).toBe('The server says: web-01 is already running');
+  });
+
+  it('tells the proxy’s own answers from the cloud’s', async () => {
+    server.use(
+      http.get('*/occi/demo/compute/', () =>
+        HttpResponse.text('504 Gateway Timeout: The endpoint "demo" sent no answer within 3000 ms.\n', {
+          status: 504,
+          statusText: 'Gateway Timeout',
+          headers: { 'X-Console-Proxy-Answer': '1' },
+        }),
+      ),
+    );
+    const { client: c } = client();
+    const error = await failure(c.request('demo', { path: 'compute/', structure: 'location-list', purpose: 'List' }));
+    expect(isOcciHttpError(error) && error.fromProxy).toBe(true);
+    expect(describeError(error)).toMatchObject({
+      title: '504 Gateway Timeout',
+      detail: 'The console\'s proxy says: The endpoint "demo" sent no answer within 3000 ms.',
+    });
+
+    server.use(
+      http.get('*/occi/demo/compute/', () =>
+        HttpResponse.text('upstream busy', { status: 503, statusText: 'Service Unavailable' }),
+      ),
+    );
+    const cloud = await failure(c.request('demo', { path: 'compute/', structure: 'location-list', purpose: 'List' }));
+    expect(isOcciHttpError(cloud) && cloud.fromProxy).toBe(false);
+    expect(describeError(cloud).detail).toBe('The server says: upstream busy');
   });
 
   it('says when a gateway answers with an HTML page', async () => {
@@ -241,5 +272,108 @@ describe('the occi client', () => {
     const error = await failure(c.login('demo', { user: 'ann', password: 'secret' }));
     expect(isOcciHttpError(error) && error.serverMessage).toBe('Keystone did not accept this user name');
     expect(log.snapshot()[0]?.requestBody).not.toContain('secret');
+  });
+  describe('raw', () => {
+    it('returns an error status unparsed, with the headers as received, recorded like any request', async () => {
+      let sent: Headers | undefined;
+      server.use(
+        http.get('*/occi/demo/compute/nowhere', ({ request }) => {
+          sent = request.headers;
+          return HttpResponse.text('no such thing', { status: 404, headers: { 'X-OCCI-Error': 'not found' } });
+        }),
+      );
+      const { client: c, log } = client();
+      const answer = await c.raw('demo', {
+        method: 'GET',
+        path: 'compute/nowhere',
+        headers: { Accept: 'text/plain' },
+        purpose: 'Conformance: read a missing entity',
+      });
+      expect(answer.status).toBe(404);
+      expect(answer.body).toBe('no such thing');
+      expect(answer.headers).toContainEqual(['x-occi-error', 'not found']);
+      expect(sent?.get('accept')).toBe('text/plain');
+      const [exchange] = log.snapshot();
+      expect(answer.exchangeId).toBe(exchange?.id);
+      expect(exchange).toMatchObject({
+        method: 'GET',
+        url: '/occi/demo/compute/nowhere',
+        purpose: 'Conformance: read a missing entity',
+        requestHeaders: [['Accept', 'text/plain']],
+      });
+      expect(exchange?.response?.status).toBe(404);
+    });
+
+    it('sends a body as written and leaves the rendering negotiated for the endpoint alone', async () => {
+      const { client: c, log } = client();
+      const answer = await c.raw('demo', {
+        method: 'POST',
+        path: 'compute/',
+        headers: { 'Content-Type': 'text/plain', Accept: 'text/plain' },
+        body: [
+          'Category: compute; scheme="http://schemas.ogf.org/occi/infrastructure#"; class="kind"',
+          'X-OCCI-Attribute: occi.core.title="raw-01"',
+        ].join('\n'),
+        purpose: 'Conformance: create a VM',
+      });
+      expect(answer.status).toBe(201);
+      const location = answer.headers.find(([name]) => name === 'location')?.[1];
+      expect(location).toMatch(/\/compute\/[0-9a-f-]+$/);
+      expect(log.snapshot()[0]?.requestBody).toContain('occi.core.title="raw-01"');
+      expect(c.renderingFor('demo').source).toBe('default');
+      const read = await c.raw('demo', {
+        method: 'GET',
+        path: location ?? '',
+        headers: { Accept: 'text/plain' },
+        purpose: 'Conformance: read it back',
+      });
+      expect(read.status).toBe(200);
+      expect(read.body).toContain('raw-01');
+    });
+
+    it('reaches a server URL on the endpoint and refuses one on another server without sending it', async () => {
+      server.use(endpointsHandler());
+      const { client: c, log } = client();
+      const answer = await c.raw('demo', {
+        method: 'GET',
+        path: 'http://127.0.0.1:8787/-/',
+        headers: { Accept: 'text/plain' },
+        purpose: 'Read',
+      });
+      expect(answer.status).toBe(200);
+      expect(log.snapshot().at(-1)?.url).toBe('/occi/demo/-/');
+      const before = log.snapshot().length;
+      const error = await failure(
+        c.raw('demo', { method: 'GET', path: 'http://elsewhere.test/-/', headers: {}, purpose: 'Read' }),
+      );
+      expect(isOcciHttpError(error) && error.status).toBe(400);
+      expect(log.snapshot()).toHaveLength(before);
+    });
+
+    it('rejects only when there is no answer: network failure, time-out, cancelled', async () => {
+      server.use(http.get('*/occi/demo/broken', () => HttpResponse.error()));
+      server.use(
+        http.get('*/occi/demo/slow', async () => {
+          await delay('infinite');
+          return HttpResponse.text('');
+        }),
+      );
+      const { client: c, log } = client({ timeoutMs: 100 });
+      const raw = (path: string, signal?: AbortSignal) =>
+        c.raw('demo', { method: 'GET', path, headers: {}, purpose: 'Read', ...(signal && { signal }) });
+      expect(isOcciNetworkError(await failure(raw('broken')))).toBe(true);
+      expect(isOcciTimeoutError(await failure(raw('slow')))).toBe(true);
+      const controller = new AbortController();
+      const cancelled = failure(raw('slow', controller.signal));
+      controller.abort();
+      const error = await cancelled;
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).name).toBe('AbortError');
+      expect(log.snapshot().map((e) => e.failure)).toEqual([
+        expect.stringMatching(/^network failure/),
+        expect.stringMatching(/timed out/),
+        'cancelled by the console',
+      ]);
+    });
   });
 });

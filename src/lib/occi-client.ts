@@ -90,6 +90,29 @@ export interface EndpointProbe {
   readonly renderings: readonly OcciMediaType[];
 }
 
+/** One request as written, for a caller that reads the answer itself (the conformance suite). */
+export interface RawRequest {
+  readonly method: string;
+  /** Relative to the endpoint, or one of the server's own URLs (absolute, or from its root). */
+  readonly path: string;
+  /** Header fields, one value each, sent as they are. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+  /** What the console is doing, in words, for the inspector. */
+  readonly purpose: string;
+  readonly signal?: AbortSignal;
+}
+
+/** The answer as received, whatever its status. */
+export interface RawAnswer {
+  readonly status: number;
+  /** Header fields as received (fetch joins repeated lines with ", "; names in lower case). */
+  readonly headers: [string, string][];
+  readonly body: string;
+  /** The inspector's id for this exchange. */
+  readonly exchangeId: number;
+}
+
 export type LoginCredentials =
   | { readonly token: string }
   | { readonly user: string; readonly password: string; readonly project?: string; readonly domain?: string };
@@ -97,6 +120,12 @@ export type LoginCredentials =
 export interface OcciClient {
   readonly log: ExchangeLog;
   request<S extends Structure>(endpointId: string, options: RequestOptions<S>): Promise<OcciAnswer<S>>;
+  /**
+   * Sends a request as written and returns the answer unparsed, an error status included; recorded
+   * like every other. Rejects only when there is no answer (OcciTimeoutError, OcciNetworkError, the
+   * signal's abort), or for a URL on another server than the endpoint (OcciHttpError 400).
+   */
+  raw(endpointId: string, request: RawRequest): Promise<RawAnswer>;
   /** The proxy's endpoints (`GET /api/endpoints`); remembered for URL mapping. Calls while one is under way share it. */
   fetchEndpoints(): Promise<readonly EndpointInfo[]>;
   /** `GET /-/` in OCCI JSON, then in text/plain: reachable or why not, versions, renderings. */
@@ -123,6 +152,12 @@ export interface OcciClient {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * Marks the answers the console's proxy gives itself (a 502 or 504 about the endpoint, a refusal),
+ * so that its words are not taken for the cloud's. src/proxy/plain-response.ts sets it and strips it
+ * from forwarded answers, so a cloud cannot speak as the proxy.
+ */
+const PROXY_ANSWER_HEADER = 'X-Console-Proxy-Answer';
 const JSON_TYPE: OcciMediaType = 'application/occi+json';
 const TEXT_TYPE: OcciMediaType = 'text/plain';
 
@@ -177,9 +212,10 @@ export function serverMessageOf(
     }
   }
   if (message === undefined) return undefined;
-  // The proxy writes "502 Bad Gateway: ..."; the status is shown anyway.
+  // The proxy writes "502 Bad Gateway: ...", ooi's JSON report "409: ..."; the status is shown anyway.
   const head = `${status}${statusText === '' ? '' : ` ${statusText}`}`;
-  const stripped = message.startsWith(`${head}:`) ? message.slice(head.length + 1).trim() : message;
+  const prefix = [`${head}:`, `${status}:`].find((candidate) => message.startsWith(candidate));
+  const stripped = prefix === undefined ? message : message.slice(prefix.length).trim();
   return stripped === '' ? undefined : stripped;
 }
 
@@ -339,6 +375,8 @@ export function createOcciClient(options: OcciClientOptions): OcciClient {
         response.status,
         response.statusText,
         serverMessageOf(response.status, response.statusText, response.headers, text),
+        undefined,
+        response.headers.has(PROXY_ANSWER_HEADER),
       );
     }
     const contentType = response.headers.get('content-type');
@@ -382,6 +420,22 @@ export function createOcciClient(options: OcciClientOptions): OcciClient {
       if (!suggestsOtherRendering(error)) throw error;
       return remember(await exchange(endpointId, relative, request, TEXT_TYPE, true), TEXT_TYPE);
     }
+  }
+
+  async function raw(endpointId: string, request: RawRequest): Promise<RawAnswer> {
+    const relative = await relativePathFor(endpointId, request.path);
+    const { response, text, id } = await send(
+      endpointId,
+      proxyPath(endpointId, relative),
+      {
+        method: request.method,
+        headers: Object.entries(request.headers),
+        purpose: request.purpose,
+        ...(request.body !== undefined && { body: request.body }),
+      },
+      request.signal,
+    );
+    return { status: response.status, headers: [...response.headers], body: text, exchangeId: id };
   }
 
   async function fetchEndpoints(): Promise<readonly EndpointInfo[]> {
@@ -498,6 +552,7 @@ export function createOcciClient(options: OcciClientOptions): OcciClient {
   return {
     log,
     request,
+    raw,
     fetchEndpoints: () => {
       // One request at a time: the start page, the model browser and the inspector all ask at once.
       if (inFlight !== undefined) return inFlight;

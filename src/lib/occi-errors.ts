@@ -42,6 +42,8 @@ export class OcciHttpError extends Error {
   readonly serverMessage: string | undefined;
   /** What to try, in words. */
   readonly hint: string;
+  /** The console's own proxy gave this answer (it could not reach the endpoint, or refused), not the cloud. */
+  readonly fromProxy: boolean;
 
   constructor(
     endpointId: string,
@@ -49,6 +51,7 @@ export class OcciHttpError extends Error {
     statusText: string,
     serverMessage: string | undefined,
     hint: string = httpHint(status, endpointId),
+    fromProxy = false,
   ) {
     const head = `${status}${statusText === '' ? '' : ` ${statusText}`}`;
     super(serverMessage === undefined ? head : `${head}: ${serverMessage}`);
@@ -57,6 +60,7 @@ export class OcciHttpError extends Error {
     this.statusText = statusText;
     this.serverMessage = serverMessage;
     this.hint = hint;
+    this.fromProxy = fromProxy;
   }
 }
 

@@ -43,4 +43,9 @@ describe('clientResponseHeaders', () => {
       'Basic realm="x"',
     ]);
   });
+
+  it('drops the mark of the proxy’s own answers, so a cloud cannot speak as the proxy', () => {
+    const out = clientResponseHeaders(['X-Console-Proxy-Answer', '1', 'Category', 'compute'], 502).slice(8);
+    expect(out).toEqual(['Category', 'compute']);
+  });
 });

@@ -55,6 +55,8 @@ const DROPPED_FROM_RESPONSE = new Set([
   'x-content-type-options',
   'x-frame-options',
   'referrer-policy',
+  // A cloud must not pass its words off as the proxy's (plain-response.ts).
+  'x-console-proxy-answer',
 ]);
 
 /**

@@ -10,6 +10,13 @@ export interface RequestRecord {
 }
 
 /**
+ * Set on the proxy's own answers, so the console says "the console's proxy says" rather than
+ * putting the proxy's words in the cloud's mouth (src/lib/occi-client.ts reads it). Forwarded
+ * answers never carry it: forwarded-headers.ts drops it from what a cloud sends.
+ */
+export const PROXY_ANSWER_HEADER = 'X-Console-Proxy-Answer';
+
+/**
  * The proxy's own answers (errors, refusals, `/api/` JSON): short, in words, never cached, with the
  * same locked-down security headers as forwarded answers.
  */
@@ -34,6 +41,8 @@ export function sendPlain(
     String(bytes.length),
     'Cache-Control',
     'no-store',
+    PROXY_ANSWER_HEADER,
+    '1',
     ...FORWARDED_RESPONSE_SECURITY_HEADERS,
     ...extraHeaders,
   ]);

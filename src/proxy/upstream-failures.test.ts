@@ -98,6 +98,8 @@ describe('an endpoint whose host name does not resolve', () => {
     const response = await send(proxy.port, 'GET', '/occi/nowhere/-/');
     expect(response.status).toBe(502);
     expect(response.header('Content-Type')[0]).toMatch(/^text\/plain/);
+    // The proxy's own answer, so the console does not present it as the cloud's words.
+    expect(response.header('X-Console-Proxy-Answer')).toEqual(['1']);
     expect(response.text).toContain('"nowhere" (http://no-such-host.invalid:8080)');
     expect(response.text).toMatch(/could not be found: .*\((?:ENOTFOUND|EAI_AGAIN)\)/);
   });
