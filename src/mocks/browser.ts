@@ -1,11 +1,12 @@
 /**
  * The development demo cloud: a service worker answers `/occi/demo/...` from an in-memory
- * cloud in the page. Loaded only by src/main.tsx in development, so production bundles carry no
+ * cloud in the page, and `/api/endpoints` with that one endpoint. Loaded only by src/main.tsx in development, so production bundles carry no
  * msw.
  */
 import { type SetupWorker, setupWorker } from 'msw/browser';
 import { createDemoCloud } from '../demo-cloud/create-demo-cloud.ts';
 import { demoCloudHandlers } from './demo-cloud-handlers.ts';
+import { demoEndpointsHandler } from './demo-endpoints-handler.ts';
 
 /**
  * Registers the worker and resolves once it intercepts: await it before the first render, or
@@ -14,7 +15,7 @@ import { demoCloudHandlers } from './demo-cloud-handlers.ts';
  */
 export async function startDemoWorker(): Promise<SetupWorker> {
   const cloud = createDemoCloud({ profile: 'standard', seed: 'tenant' });
-  const worker = setupWorker(...demoCloudHandlers(cloud));
+  const worker = setupWorker(...demoCloudHandlers(cloud), demoEndpointsHandler(window.location.origin));
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
   return worker;
 }

@@ -72,6 +72,18 @@ describe('defaults', () => {
     );
   });
 
+  it('takes how long the demo cloud takes over an action', () => {
+    expect(only(config({ OCCI_DEMO_ACTION_DELAY_MS: '200' })).demoOptions).toEqual({ actionDelayMs: 200 });
+    expect(only(config({ OCCI_DEMO_PROFILE: 'rocci', OCCI_DEMO_ACTION_DELAY_MS: '0' })).demoOptions).toEqual({
+      profile: 'rocci',
+      actionDelayMs: 0,
+    });
+    expect(errors({ OCCI_DEMO_ACTION_DELAY_MS: 'soon' })[0]).toContain('OCCI_DEMO_ACTION_DELAY_MS');
+    expect(errors({ OCCI_DEMO_ACTION_DELAY_MS: '200', OCCI_ENDPOINT: 'http://cloud.example/' })[0]).toContain(
+      'OCCI_DEMO_ACTION_DELAY_MS',
+    );
+  });
+
   it('reads PORT, HOST, OCCI_APP_DIR, OCCI_PUBLIC_ORIGIN and the limits', () => {
     const result = config({
       PORT: '9000',

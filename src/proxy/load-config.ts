@@ -123,8 +123,14 @@ function readEndpoints(
     (variable) => variable !== 'OCCI_ENDPOINT' && get(variable) !== undefined,
   );
   const demoProfile = get('OCCI_DEMO_PROFILE');
-  if (demoProfile !== undefined && (file !== undefined || single !== undefined)) {
-    errors.push('OCCI_DEMO_PROFILE: only used when no endpoint is configured (the demo cloud is served then)');
+  const demoActionDelay = get('OCCI_DEMO_ACTION_DELAY_MS');
+  for (const [variable, value] of [
+    ['OCCI_DEMO_PROFILE', demoProfile],
+    ['OCCI_DEMO_ACTION_DELAY_MS', demoActionDelay],
+  ]) {
+    if (value !== undefined && (file !== undefined || single !== undefined)) {
+      errors.push(`${variable}: only used when no endpoint is configured (the demo cloud is served then)`);
+    }
   }
 
   if (file !== undefined && single !== undefined) {
@@ -154,12 +160,13 @@ function readEndpoints(
     return undefined;
   }
   // Nothing configured: the embedded demo cloud, so `npm start` is a working demo on a fresh machine.
-  const demo = readEndpoint(
-    { id: 'demo', demo: demoProfile === undefined ? {} : { profile: demoProfile as QuirkProfile } },
-    (field) => `demo endpoint ${field}`,
-    cwd,
-    errors,
-  );
+  const demoOptions = {
+    ...(demoProfile !== undefined && { profile: demoProfile as QuirkProfile }),
+    ...(demoActionDelay !== undefined && {
+      actionDelayMs: readInteger(demoActionDelay, 'OCCI_DEMO_ACTION_DELAY_MS', 0, 0, 2 ** 31 - 1, errors),
+    }),
+  };
+  const demo = readEndpoint({ id: 'demo', demo: demoOptions }, (field) => `demo endpoint ${field}`, cwd, errors);
   return demo === undefined ? undefined : [demo];
 }
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { type AttributeValue, type Entity, wellKnown } from '../../occi/index.ts';
-import { type EntityState, entityId, entityName, isTransitional, stateOf, stateTone } from './entity-summary.ts';
+import {
+  type EntityState,
+  entityId,
+  entityName,
+  isTransitional,
+  locationInCollection,
+  stateOf,
+  stateTone,
+} from './entity-summary.ts';
 
 function entity(kind: string, attributes: Record<string, AttributeValue>, location?: string): Entity {
   return {
@@ -38,6 +46,23 @@ describe('entityId', () => {
 
   it('says so when there is neither', () => {
     expect(entityId(vm({}))).toBe('(no id)');
+  });
+});
+
+describe('locationInCollection', () => {
+  it('is the location the rendering gave', () => {
+    expect(locationInCollection('compute/', vm({ 'occi.core.id': 'a' }, 'compute/b'))).toBe('compute/b');
+  });
+
+  it('is the collection plus the id when the id is a name', () => {
+    expect(locationInCollection('compute/', vm({ 'occi.core.id': 'd54b' }))).toBe('compute/d54b');
+  });
+
+  it('is the id when the id is a path (pyssf) or a URL', () => {
+    expect(locationInCollection('compute/', vm({ 'occi.core.id': '/compute/d54b' }))).toBe('/compute/d54b');
+    expect(locationInCollection('compute/', vm({ 'occi.core.id': 'http://host:8787/compute/d54b' }))).toBe(
+      'http://host:8787/compute/d54b',
+    );
   });
 });
 

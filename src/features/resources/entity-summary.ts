@@ -69,6 +69,17 @@ export function entityId(entity: Entity): string {
   return segments.at(-1) ?? '(no id)';
 }
 
+/**
+ * Where an entity that came without its location (an OCCI JSON collection, a create answered with
+ * the entity only) lives: the collection's location plus its id, unless the id is a path itself,
+ * as pyssf makes it (`/compute/<uuid>`), or a URL.
+ */
+export function locationInCollection(collection: string, entity: Entity): string {
+  if (entity.location !== undefined) return entity.location;
+  const id = entityId(entity);
+  return id.includes('/') ? id : `${collection}${id}`;
+}
+
 /** What to call it: its title, else its host name, else its id. */
 export function entityName(entity: Entity): string {
   return (

@@ -3,11 +3,12 @@
  * links, or a standalone link. Answers the new entity's location (relative to the endpoint).
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { newEntityId } from '../../../lib/new-entity-id.ts';
 import type { OcciClient } from '../../../lib/occi-client.ts';
 import { useOcciClient } from '../../../lib/occi-client-context.tsx';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import type { Entity } from '../../../occi/index.ts';
-import { entityId } from '../entity-summary.ts';
+import { locationInCollection } from '../entity-summary.ts';
 import { createdLocation, entityOfAnswer } from './read-answer.ts';
 import { storeEntity } from './read-entity.ts';
 
@@ -25,16 +26,29 @@ export interface Created {
   readonly entity: Entity | null;
 }
 
+/**
+ * The entity with an `occi.core.id` the console chose, unless it carries one already. OCCI does not
+ * say whether a client may choose the id; rOCCI-server 2 refuses a create without one, the rOCCI and
+ * pOCCI clients always send one, and the other servers take it or assign their own. A form keeps
+ * its id across attempts, so a create sent again after a time-out the server did act on is refused
+ * as existing instead of making a second machine.
+ */
+export function withClientId(entity: Entity, id: string = newEntityId()): Entity {
+  const given = entity.attributes.get('occi.core.id');
+  if (given !== undefined && given !== null && given !== '') return entity;
+  return { ...entity, attributes: new Map([['occi.core.id', id], ...entity.attributes]) };
+}
+
 export async function createEntity(client: OcciClient, endpointId: string, request: CreateRequest): Promise<Created> {
   const answer = await client.request(endpointId, {
     method: 'POST',
     path: request.collection,
-    body: { structure: 'entity', model: request.entity },
+    body: { structure: 'entity', model: withClientId(request.entity) },
     purpose: request.purpose,
   });
   const entity = entityOfAnswer(answer);
   let location = createdLocation(answer);
-  if (location === null && entity !== null) location = `${request.collection}${entityId(entity)}`;
+  if (location === null && entity !== null) location = locationInCollection(request.collection, entity);
   return { location: location === null ? null : client.relativePath(endpointId, location), entity };
 }
 

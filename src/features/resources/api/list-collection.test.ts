@@ -7,10 +7,12 @@ import { isOcciHttpError } from '../../../lib/occi-errors.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { createRenderingStore } from '../../../lib/rendering-preference.ts';
 import { endpointsHandler } from '../../../lib/test-support/console-api-handlers.ts';
+import { freshDemoHandlers } from '../../../mocks/demo-model.ts';
 import { createDemoServer } from '../../../mocks/node.ts';
 import { type Entity, parseMessage } from '../../../occi/index.ts';
 import { DETAIL_CONCURRENCY, listCollection } from './list-collection.ts';
 import { type Progress, reportProgress } from './listing-progress.ts';
+import { readEntity } from './read-entity.ts';
 
 // The real store, watched: a query function reports progress here and the list reads it.
 vi.mock('./listing-progress.ts', async (importOriginal) => {
@@ -104,6 +106,20 @@ describe('listCollection', () => {
       expect(queryClient.getQueryData<Entity>(queryKeys.entity('demo', entity.location ?? ''))?.kind).toBe(entity.kind);
     }
     expect(progressCalls()).toEqual([]);
+  });
+
+  it('places each entity at its own path when the server makes that path its occi.core.id (pyssf)', async () => {
+    server.use(...freshDemoHandlers({ profile: 'pyssf', actionDelayMs: 0, seed: { resources: 3 } }));
+    const { client, queryClient } = setup();
+    const listing = await listCollection(client, queryClient, 'demo', 'compute/');
+    expect(listing.entities).toHaveLength(3);
+    for (const entity of listing.entities) {
+      expect(entity.location).toMatch(/^compute\/[0-9a-f-]+$/);
+      expect(entity.attributes.get('occi.core.id')).toBe(`/${entity.location}`);
+      // The location is one the server answers at.
+      const read = await readEntity(client, 'demo', entity.location ?? '');
+      expect(read.attributes.get('occi.core.title')).toBe(entity.attributes.get('occi.core.title'));
+    }
   });
 
   it('reads each entity after a listing of locations, six at a time, in the server’s order', async () => {

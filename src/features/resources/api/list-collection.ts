@@ -10,7 +10,7 @@ import { mapWithConcurrency } from '../../../lib/map-with-concurrency.ts';
 import type { OcciClient } from '../../../lib/occi-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import type { Entity } from '../../../occi/index.ts';
-import { entityId, isTransitional, stateOf } from '../entity-summary.ts';
+import { isTransitional, locationInCollection, stateOf } from '../entity-summary.ts';
 import { reportProgress } from './listing-progress.ts';
 import { createBackOff } from './poll-delay.ts';
 import { readEntity, storeEntity } from './read-entity.ts';
@@ -59,8 +59,8 @@ export async function listCollection(
   const model = answer.model ?? { locations: [], resources: [], links: [] };
   const entities = new Map<string, Entity>();
   for (const entity of [...model.resources, ...model.links]) {
-    // OCCI JSON entities do not carry their location: it is the collection's plus the id.
-    const own = client.relativePath(endpointId, entity.location ?? `${location}${entityId(entity)}`);
+    // OCCI JSON entities do not carry their location: it comes from the collection and the id.
+    const own = client.relativePath(endpointId, locationInCollection(location, entity));
     entities.set(own, { ...entity, location: own });
     storeEntity(queryClient, endpointId, own, entity);
   }

@@ -6,7 +6,10 @@
 import type { OcciAnswer } from '../../../lib/occi-client.ts';
 import { type Entity, parseMessage, type Structure } from '../../../occi/index.ts';
 
-function message(answer: OcciAnswer<Structure>) {
+/** What these functions read of an answer: also what an exchange in the log keeps. */
+type AnswerText = Pick<OcciAnswer<Structure>, 'headers' | 'body'>;
+
+function message(answer: AnswerText) {
   return { contentType: answer.headers.get('content-type'), headers: answer.headers, body: answer.body };
 }
 
@@ -24,7 +27,7 @@ export function entityOfAnswer(answer: OcciAnswer<Structure>): Entity | null {
 }
 
 /** Where a create put the new entity: `Location`, else `X-OCCI-Location`, else the body. */
-export function createdLocation(answer: OcciAnswer<Structure>): string | null {
+export function createdLocation(answer: AnswerText): string | null {
   for (const name of ['location', 'x-occi-location']) {
     // rOCCI-server 1 comma-joins a list in `Location`; the first is the new entity.
     const first = answer.headers.get(name)?.split(',')[0]?.trim();

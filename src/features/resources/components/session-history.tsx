@@ -8,6 +8,7 @@ import { formatDuration } from '../../../components/format-duration.ts';
 import type { Exchange } from '../../../lib/exchange.ts';
 import { useOcciClient } from '../../../lib/occi-client-context.tsx';
 import { useExchanges } from '../../../lib/use-exchanges.ts';
+import { createdLocation } from '../api/read-answer.ts';
 
 function pathOf(url: string): string {
   return url.split(/[?#]/)[0] ?? url;
@@ -40,8 +41,15 @@ export function SessionHistory({ endpointId, location, links }: SessionHistoryPr
   const prefix = client.toProxyPath(endpointId, '');
   const serverUrl = client.toServerUrl(endpointId, location);
   const changes = changesTo(exchanges, own, (exchange) => {
-    const created = exchange.response?.headers.find(([name]) => name.toLowerCase() === 'location')?.[1];
-    if (created !== undefined && client.toProxyPath(endpointId, created) === own) return true;
+    // Wherever the server said it put what it made: `Location`, ooi's `X-OCCI-Location`, the body.
+    const created =
+      exchange.method === 'POST' && exchange.response !== undefined
+        ? createdLocation({
+            headers: new Headers(exchange.response.headers.map(([name, value]) => [name, value])),
+            body: exchange.response.body,
+          })
+        : null;
+    if (created !== null && client.toProxyPath(endpointId, created) === own) return true;
     if (heldLinks.current.has(pathOf(exchange.url))) return true;
     if (serverUrl === undefined) return false;
     // text/occi carries attributes in headers, the other renderings in the body.

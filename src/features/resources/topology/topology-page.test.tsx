@@ -8,7 +8,7 @@ import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { endpointsHandler } from '../../../lib/test-support/console-api-handlers.ts';
+import { DEMO_ENDPOINT, endpointsHandler } from '../../../lib/test-support/console-api-handlers.ts';
 import { renderWithClient } from '../../../lib/test-support/render-with-client.tsx';
 import { freshDemoHandlers } from '../../../mocks/demo-model.ts';
 import { createDemoServer } from '../../../mocks/node.ts';
@@ -216,4 +216,32 @@ describe('the topology page', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(log.snapshot().some((exchange) => exchange.method === 'DELETE')).toBe(false);
   });
+});
+
+describe('servers that deviate (the demo cloud in their quirk profiles)', () => {
+  it.each(['ooi', 'rocci', 'pyssf'] as const)(
+    '%s: draws the same tenant and attaches a drawn volume',
+    async (profile) => {
+      // ooi names its entities by absolute URL, on the origin the request came to: here the test page's.
+      server.resetHandlers(
+        ...freshDemoHandlers({ profile, actionDelayMs: 0 }),
+        endpointsHandler([{ ...DEMO_ENDPOINT, url: `${window.location.origin}/` }]),
+      );
+      await openPage();
+      expect(edgeList().getByText('app-01 -> app-data /dev/vdb')).toBeInTheDocument();
+      expect(edgeList().getByText(/^web-01 -> private 10\.0\.0\.\d+$/)).toBeInTheDocument();
+      const vm = nodeNamed('web-01');
+      const volume = nodeNamed('app-data');
+      // Each node is at its location relative to the endpoint, whatever form the server gave it in.
+      expect(vm.id).toMatch(/^compute\/[^/]+$/);
+      expect(volume.id).toMatch(/^storage\/[^/]+$/);
+      await act(() => props().onConnect(volume, vm));
+      await waitFor(() =>
+        expect(
+          props().graph.edges.find((edge) => edge.source === vm.id && edge.target === volume.id)?.location,
+        ).toMatch(/^storage\/link\/[^/]+$/),
+      );
+      expect(screen.queryByRole('alert')).toBeNull();
+    },
+  );
 });
