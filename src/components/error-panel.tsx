@@ -1,3 +1,5 @@
+import { Link } from 'react-router';
+
 /** A failure in words, with a Retry button when the caller can retry. Knows nothing of OCCI. */
 export interface ErrorPanelProps {
   readonly title: string;
@@ -9,6 +11,8 @@ export interface ErrorPanelProps {
   readonly context?: string | undefined;
   /** Opens the raw exchange behind the failure (in the inspector). */
   readonly onShowExchange?: (() => void) | undefined;
+  /** Where the way out is, when it is on another page: "Log in on the Endpoints page". */
+  readonly link?: { readonly to: string; readonly label: string } | undefined;
 }
 
 export function ErrorPanel({
@@ -19,6 +23,7 @@ export function ErrorPanel({
   retrying = false,
   context,
   onShowExchange,
+  link,
 }: ErrorPanelProps) {
   return (
     <div className="status error error-panel" role="alert">
@@ -28,8 +33,13 @@ export function ErrorPanel({
       </p>
       {detail === undefined ? null : <p>{detail}</p>}
       {hint === undefined ? null : <p className="error-hint">{hint}</p>}
-      {onRetry === undefined && onShowExchange === undefined ? null : (
+      {onRetry === undefined && onShowExchange === undefined && link === undefined ? null : (
         <div className="error-buttons">
+          {link === undefined ? null : (
+            <Link className="button" to={link.to}>
+              {link.label}
+            </Link>
+          )}
           {onRetry === undefined ? null : (
             <button className="button" type="button" onClick={onRetry} disabled={retrying}>
               {retrying ? 'Retrying…' : 'Retry'}

@@ -239,6 +239,9 @@ export function createAppServer(appDir: string): AppServer {
   async function warm(): Promise<void> {
     const files = await listFiles(root);
     for (const file of files) {
+      // Source maps are most of the build and only developer tools fetch them: they are compressed
+      // when first asked for, rather than costing every start seconds of CPU.
+      if (extensionOf(file) === '.map') continue;
       const entry = await load(file);
       if (typeof entry === 'string' || !entry.compressible) continue;
       await Promise.all([variant(entry, 'br'), variant(entry, 'gzip')]);

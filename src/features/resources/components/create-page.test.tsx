@@ -4,11 +4,13 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../../lib/exchange.ts';
-import { endpointsHandler } from '../../../lib/test-support/console-api-handlers.ts';
+import { DEMO_ENDPOINT, endpointsHandler } from '../../../lib/test-support/console-api-handlers.ts';
 import { renderWithClient } from '../../../lib/test-support/render-with-client.tsx';
+import { freshDemoHandlers } from '../../../mocks/demo-model.ts';
 import { createDemoServer } from '../../../mocks/node.ts';
 import { listCollection } from '../api/list-collection.ts';
 import { CreatePage } from './create-page.tsx';
+import { ResourcePage } from './resource-page.tsx';
 
 const server = createDemoServer({ actionDelayMs: 0 });
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -253,6 +255,9 @@ describe('server errors', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('500');
     expect(alert).toHaveTextContent('boom');
+    // The cloud failed; the entries were not refused.
+    expect(alert).toHaveTextContent(/^The create failed: 500/);
+    expect(alert).toHaveTextContent('Your entries are kept: create again once the cloud is working.');
     expect(screen.getByLabelText(/^Name/)).toHaveValue('web-04');
     expect(router.state.location.pathname).toBe('/endpoints/demo/create/compute/');
   });
@@ -262,7 +267,9 @@ describe('server errors', () => {
     const { router } = await openForm('/endpoints/demo/create/compute/');
     await user.type(screen.getByLabelText(/^Name/), 'web-05');
     await user.click(createButton());
-    expect(await screen.findByRole('alert')).toHaveTextContent(/Network failure/);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/^The create did not go through: Network failure/);
+    expect(alert).toHaveTextContent('The cloud may have made it anyway: look at the list before creating again.');
     expect(screen.getByLabelText(/^Name/)).toHaveValue('web-05');
     server.resetHandlers();
     await user.click(createButton());
@@ -392,15 +399,69 @@ describe('the request preview', () => {
     expect(preview).toHaveTextContent(`"kind":"${COMPUTE}"`);
 
     await user.type(screen.getByLabelText(/^Name/), 'web-06');
-    // OCCI JSON carries the title beside the kind, not among the attributes.
+    // OCCI JSON carries the title and the id beside the kind, not among the attributes.
     expect(preview).toHaveTextContent('"title":"web-06"');
+    const id = /"id":"([0-9a-f-]{36})"/.exec(preview.textContent ?? '')?.[1];
+    expect(id).toBeDefined();
 
     await user.selectOptions(within(preview).getByLabelText('Rendering'), 'text/occi');
     const text = within(preview).getByText(/Category:/);
     expect(text).toHaveTextContent(/Category: compute; scheme="http:\/\/schemas\.ogf\.org\/occi\/infrastructure#"/);
     expect(text).toHaveTextContent(/m1\.tiny; scheme="http:\/\/schemas\.openstack\.org\/template\/resource#"/);
     expect(text).toHaveTextContent(/cirros-0\.3\.0-x86_64-blank; scheme=/);
-    expect(text).toHaveTextContent(/X-OCCI-Attribute: occi\.core\.title="web-06"/);
+    expect(text).toHaveTextContent(`X-OCCI-Attribute: occi.core.id="${id}", occi.core.title="web-06"`);
+  });
+});
+
+describe('servers that deviate (the demo cloud in their quirk profiles)', () => {
+  /** The form and the real resource page, on a fresh demo cloud in `profile`. */
+  async function openFormOn(profile: 'rocci' | 'ooi', collection: string) {
+    // ooi names its entities by absolute URL, on the origin the request came to: here the test page's.
+    server.use(
+      ...freshDemoHandlers({ profile, actionDelayMs: 0 }),
+      endpointsHandler([{ ...DEMO_ENDPOINT, url: `${window.location.origin}/` }]),
+    );
+    const view = renderWithClient(
+      [
+        { path: '/endpoints/:endpointId/create/*', element: <CreatePage /> },
+        { path: '/endpoints/:endpointId/resources/*', element: <ResourcePage /> },
+      ],
+      `/endpoints/demo/create/${collection}`,
+    );
+    await screen.findByRole('heading', { level: 1, name: /^New / });
+    return view;
+  }
+
+  /** The id the request preview shows, in OCCI JSON. */
+  const previewedId = () =>
+    /"id":"([0-9a-f-]{36})"/.exec(screen.getByRole('region', { name: 'Request preview' }).textContent ?? '')?.[1];
+
+  it.each([
+    ['compute/', 'virtual machine'],
+    ['storage/', 'volume'],
+  ])('creates in %s on rOCCI-server, which wants the client to choose occi.core.id', async (collection, what) => {
+    const { log, router } = await openFormOn('rocci', collection);
+    const id = previewedId();
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    await user.type(screen.getByLabelText(/^Name/), 'rocci-01');
+    await user.click(createButton(`Create ${what}`));
+    expect(await screen.findByRole('heading', { level: 1, name: 'rocci-01' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe(`/endpoints/demo/resources/${collection}${id}`);
+    const { post, body } = onePost(log.snapshot());
+    expect(post.response?.status).toBe(201);
+    expect(body.id).toBe(id);
+  });
+
+  it('lists the create under “This session” when ooi answers it 200 with X-OCCI-Location', async () => {
+    const { log } = await openFormOn('ooi', 'compute/');
+    await user.type(screen.getByLabelText(/^Name/), 'ooi-01');
+    await user.click(createButton());
+    expect(await screen.findByRole('heading', { level: 1, name: 'ooi-01' })).toBeInTheDocument();
+    const { post } = onePost(log.snapshot());
+    expect(post.response?.status).toBe(200);
+    expect(post.response?.headers.some(([name]) => name.toLowerCase() === 'location')).toBe(false);
+    const history = screen.getByRole('region', { name: 'This session' });
+    expect(history).toHaveTextContent(/Create virtual machine ooi-01\s*POST compute\/\s*200/);
   });
 });
 

@@ -10,9 +10,11 @@ import './resources.css';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError } from '../../../lib/describe-error.ts';
+import { newEntityId } from '../../../lib/new-entity-id.ts';
+import { isOcciHttpError } from '../../../lib/occi-errors.ts';
 import type { DiscoveredModel } from '../../../lib/occi-queries.ts';
 import { type Kind, type TypeId, typeId, wellKnown } from '../../../occi/index.ts';
-import { useCreateEntity } from '../api/create-entity.ts';
+import { useCreateEntity, withClientId } from '../api/create-entity.ts';
 import { attributeLabel, formAttributes, readForm, withDefaults } from '../attribute-form.ts';
 import { type InlineLink, initialTemplates, kindChoices, newResource } from '../create-form-model.ts';
 import { kindNames, resourcePath } from '../resource-paths.ts';
@@ -107,6 +109,8 @@ function CreateForm({
   const [userData, setUserData] = useState<UserDataValue>({ text: '', encoded: false });
   const [links, setLinks] = useState<readonly InlineLink[]>([]);
   const [tried, setTried] = useState(false);
+  // Chosen once per form, so the preview shows the id that is sent, and every attempt sends the same.
+  const [clientId] = useState(newEntityId);
   const create = useCreateEntity(endpointId);
 
   // A new template brings new defaults for the fields the user has not typed in.
@@ -116,11 +120,14 @@ function CreateForm({
   }
   const reading = readForm(shownFields, attributes);
   const linkReadings = links.map((link) => readLink(queryInterface, link));
-  const entity = newResource(
-    kindId,
-    mixins,
-    reading.attributes,
-    linkReadings.map((read) => read.link),
+  const entity = withClientId(
+    newResource(
+      kindId,
+      mixins,
+      reading.attributes,
+      linkReadings.map((read) => read.link),
+    ),
+    clientId,
   );
   const isCompute = queryInterface.isSubKindOf(kindId, wellKnown.COMPUTE);
   const unfinishedLinks = links.some((link) => link.target === '');
@@ -276,8 +283,8 @@ function CreateForm({
           {create.isError ? (
             <OcciErrorPanel
               error={create.error}
-              context="The server refused the create"
-              hint={`${describeError(create.error).hint ?? ''} Your entries are kept: correct them and create again.`.trim()}
+              context={createFailureContext(create.error)}
+              hint={`${describeError(create.error).hint ?? ''} ${createFailureAdvice(create.error)}`.trim()}
             />
           ) : null}
           <div className="form-buttons">
@@ -292,4 +299,20 @@ function CreateForm({
       </div>
     </form>
   );
+}
+
+/** A 4xx is the server refusing what was sent; a 5xx or no answer is the cloud failing, not the entries. */
+function createFailureContext(error: unknown): string {
+  if (isOcciHttpError(error)) return error.status < 500 ? 'The server refused the create' : 'The create failed';
+  return 'The create did not go through';
+}
+
+function createFailureAdvice(error: unknown): string {
+  if (isOcciHttpError(error)) {
+    return error.status < 500
+      ? 'Your entries are kept: correct them and create again.'
+      : 'Your entries are kept: create again once the cloud is working.';
+  }
+  // Without an answer the cloud may have made it anyway.
+  return 'Your entries are kept. The cloud may have made it anyway: look at the list before creating again.';
 }

@@ -6,6 +6,10 @@
 import { ErrorPanel } from '../../../components/error-panel.tsx';
 import { describeError } from '../../../lib/describe-error.ts';
 import { useOcciClient } from '../../../lib/occi-client-context.tsx';
+import { isOcciHttpError } from '../../../lib/occi-errors.ts';
+
+/** Logins live on the Endpoints page: a 401 (an expired Keystone token, say) leads there. */
+const LOGIN_LINK = { to: '/', label: 'Log in on the Endpoints page' } as const;
 
 export interface OcciErrorPanelProps {
   readonly error: unknown;
@@ -30,6 +34,7 @@ export function OcciErrorPanel({ error, context, hint, onRetry, retrying, before
       hint={hint ?? words.hint}
       onRetry={onRetry}
       retrying={retrying}
+      link={isOcciHttpError(error) && error.status === 401 ? LOGIN_LINK : undefined}
       onShowExchange={
         exchange === undefined
           ? undefined

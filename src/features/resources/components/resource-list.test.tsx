@@ -120,6 +120,9 @@ describe('the resource list', () => {
     renderAt('/endpoints/demo/resources/compute/');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(/Could not list compute\/.*500.*upstream exploded/);
+    // The page no longer says it is reading.
+    expect(screen.getByText('Could not read compute/.')).toBeInTheDocument();
+    expect(screen.queryByText('Reading compute/…')).not.toBeInTheDocument();
     server.resetHandlers(...freshDemoHandlers({ actionDelayMs: 0 }), endpointsHandler());
     await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('table', { name: 'Virtual machines' })).toBeInTheDocument();

@@ -108,7 +108,10 @@ export function ResourceList({ endpointId, discovered, kind, collection }: Resou
           <h1>{label}</h1>
           <p>
             {listing.data === undefined
-              ? `Reading ${collection}…`
+              ? // A failed read is not still under way: the alert below says why.
+                listing.isError && !listing.isFetching
+                ? `Could not read ${collection}.`
+                : `Reading ${collection}…`
               : `${entities.length} in ${collection}${filtered ? `, ${rows.length} shown` : ''}. ${
                   listing.data.locationsOnly
                     ? `The server lists locations only: ${listing.data.detailsRead} read one by one this time, the rest remembered.`
