@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
+import { screensDir } from './support/console-pages.ts';
 
 const COMPUTE = 'http://schemas.ogf.org/occi/infrastructure#compute';
 
 // The start page and the model browser, through the real proxy and the embedded demo cloud.
 test.describe('the console’s endpoints and model browser', () => {
-  test('shows the demo endpoint as reachable with OCCI/1.2', async ({ page }) => {
+  test('shows the demo endpoint as reachable with OCCI/1.2 @profiles', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Endpoints', level: 1 })).toBeVisible();
     const card = page.getByRole('article', { name: 'Demo cloud' });
@@ -12,10 +13,10 @@ test.describe('the console’s endpoints and model browser', () => {
     await expect(card.getByRole('status')).toContainText('OCCI/1.2');
     await expect(card.getByRole('status')).toContainText('application/occi+json');
     await expect(card.getByText('No login needed')).toBeVisible();
-    await page.screenshot({ path: 'e2e/artifacts/screens/console-endpoints.png', fullPage: true });
+    await page.screenshot({ path: `${screensDir()}/console-endpoints.png`, fullPage: true });
   });
 
-  test('opens the model browser with Compute and m1.tiny', async ({ page }) => {
+  test('opens the model browser with Compute and m1.tiny @profiles', async ({ page }) => {
     await page.goto('/');
     await page.getByRole('link', { name: /Open the model browser/ }).click();
     await expect(page).toHaveURL(/\/endpoints\/demo\/model$/);
@@ -23,12 +24,12 @@ test.describe('the console’s endpoints and model browser', () => {
     await expect(kinds.getByRole('link', { name: /Compute resource/ })).toBeVisible();
     const templates = page.getByRole('region', { name: 'Resource templates' });
     await expect(templates.getByRole('link', { name: /m1\.tiny/ })).toContainText('1 core, 0.5 GiB');
-    await page.screenshot({ path: 'e2e/artifacts/screens/console-model.png', fullPage: true });
+    await page.screenshot({ path: `${screensDir()}/console-model.png`, fullPage: true });
 
     await kinds.getByRole('link', { name: /Compute resource/ }).click();
     await expect(page.getByRole('heading', { level: 2, name: /Compute resource/ })).toBeVisible();
     await expect(page.getByRole('table', { name: /Attributes of compute/ })).toContainText('occi.compute.cores');
-    await page.screenshot({ path: 'e2e/artifacts/screens/console-model-compute.png', fullPage: true });
+    await page.screenshot({ path: `${screensDir()}/console-model-compute.png`, fullPage: true });
   });
 
   test('a deep link to a kind reloads to the same view', async ({ page }) => {

@@ -138,6 +138,8 @@ test.describe('refused draws', () => {
     page,
     request,
   }) => {
+    // Three creates and a graph of the shared cloud, grown beside the rest of the suite: more than 30 s.
+    test.setTimeout(60_000);
     const name = uniqueName('topo-refuse');
     const otherName = `${name}-other`;
     const volumeName = `${name}-vol`;

@@ -3,12 +3,20 @@
  * page, the model browser), as a user sees them: by role and accessible name. Each method waits
  * for what the user would wait for (a state badge, a row, a dialog closing), never for a time.
  */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 
 /** The demo cloud's transitions take `actionDelayMs` (1.5 s by default); a state gets this long. */
 export const STATE_TIMEOUT = 10_000;
 
-const SCREENS = 'e2e/artifacts/screens';
+/**
+ * Where the running test keeps its screenshots: e2e/artifacts/screens, or a folder of its own for
+ * a quirk profile's project (e2e/artifacts/screens/ooi), so the runs of one journey against
+ * several clouds do not overwrite each other's.
+ */
+export function screensDir(): string {
+  const project = test.info().project.name;
+  return project === 'standard' ? 'e2e/artifacts/screens' : `e2e/artifacts/screens/${project}`;
+}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -19,9 +27,9 @@ export function uniqueName(prefix: string): string {
   return `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-/** A full-page screenshot kept as e2e/artifacts/screens/seed-<step>.png. */
+/** A full-page screenshot kept as seed-<step>.png in the test's screensDir(). */
 export async function screen(page: Page, step: string): Promise<void> {
-  await page.screenshot({ path: `${SCREENS}/seed-${step}.png`, fullPage: true });
+  await page.screenshot({ path: `${screensDir()}/seed-${step}.png`, fullPage: true });
 }
 
 /**
