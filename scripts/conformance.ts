@@ -6,7 +6,7 @@
  * Exit status: 0 when no check failed, 1 when one did (or the run could not be made), 2 on bad
  * usage, 130 when stopped with Ctrl-C (after the clean-up).
  */
-import { realpathSync } from 'node:fs';
+import { isEntryPoint } from '../src/demo-cloud/node/is-entry-point.ts';
 import { createFetchTransport } from '../src/features/conformance/suite/fetch-transport.ts';
 import { formatConformanceReport } from '../src/features/conformance/suite/format-conformance-report.ts';
 import {
@@ -92,17 +92,7 @@ export async function main(argv: readonly string[], io: ConformanceIo = processI
   return report.failed > 0 ? 1 : 0;
 }
 
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (script === undefined) return false;
-  try {
-    return realpathSync(script) === realpathSync(import.meta.filename);
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.filename)) {
   const controller = new AbortController();
   process.once('SIGINT', () => {
     process.stderr.write(

@@ -3,10 +3,10 @@
  * rOCCI-cli or a console pointed at it. Every flag is checked before anything starts; a wrong
  * one stops it with the list of what is wrong (exit status 2).
  */
-import { realpathSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createDemoCloud } from '../create-demo-cloud.ts';
 import { type DemoCloudOptions, type DemoSeed, QUIRK_PROFILES, type QuirkProfile } from '../demo-cloud-options.ts';
+import { isEntryPoint } from './is-entry-point.ts';
 import { serveDemoCloud } from './serve-demo-cloud.ts';
 
 export interface DemoCloudCliOptions {
@@ -242,14 +242,4 @@ async function main(argv: readonly string[]): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (script === undefined) return false;
-  try {
-    return realpathSync(script) === realpathSync(import.meta.filename);
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) await main(process.argv.slice(2));
+if (isEntryPoint(import.meta.filename)) await main(process.argv.slice(2));
