@@ -3,7 +3,7 @@
  * them), or its model when it offers no resource kind.
  */
 import { useQuery } from '@tanstack/react-query';
-import { Navigate, useParams } from 'react-router';
+import { Navigate, useNavigation, useParams } from 'react-router';
 import { resourcePath } from '../features/resources/resource-paths.ts';
 import { useOcciClient } from '../lib/occi-client-context.tsx';
 import { queryInterfaceQuery } from '../lib/occi-queries.ts';
@@ -13,7 +13,10 @@ export function EndpointIndex() {
   const { endpointId = '' } = useParams();
   const client = useOcciClient();
   const model = useQuery(queryInterfaceQuery(client, endpointId));
-  if (model.isPending) return <p className="muted">Reading the query interface…</p>;
+  // A tab clicked while the model was read is on its way (its page's chunk loading): going to the
+  // first list now would overtake it and drop the user's choice.
+  const navigation = useNavigation();
+  if (model.isPending || navigation.state !== 'idle') return <p className="muted">Reading the query interface…</p>;
   const qi = model.data?.queryInterface;
   const kind =
     qi?.kind(wellKnown.COMPUTE)?.location === undefined
