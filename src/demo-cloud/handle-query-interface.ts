@@ -113,7 +113,8 @@ function checkedUserMixin(context: RequestContext, mixin: Mixin, taken: Set<stri
 }
 
 function addUserMixins(context: RequestContext): Response {
-  const given = parseRequest('categories', context.body);
+  // Only mixins are added here, so a category without a class is one (pyssf's clients send none).
+  const given = parseRequest('categories', context.body, 'mixin');
   if (given.kinds.length > 0 || given.actions.length > 0) {
     throw invalidRequest('only mixins can be added to the query interface, not kinds or actions');
   }
@@ -137,7 +138,7 @@ function addUserMixins(context: RequestContext): Response {
 }
 
 function removeUserMixins(context: RequestContext): Response {
-  const given = parseRequest('categories', context.body);
+  const given = parseRequest('categories', context.body, 'mixin');
   if (given.kinds.length > 0 || given.actions.length > 0) {
     throw invalidRequest('only mixins can be removed from the query interface, not kinds or actions');
   }

@@ -4,6 +4,7 @@
  * `-H 'Category: ...'` with no Content-Type, or with `Content-Type: text/plain` and no body.
  */
 import {
+  type CategoryClass,
   isOcciMediaTypeError,
   isOcciParseError,
   type OcciMessage,
@@ -42,8 +43,9 @@ export function hasBody(body: RequestBody): boolean {
 }
 
 /** The message the library reads: the body by its Content-Type, or the headers as text/occi. */
-function messageOf(body: RequestBody): OcciMessage {
-  if (!hasBody(body)) return { contentType: 'text/occi', headers: body.headers, body: '' };
+function messageOf(body: RequestBody, categoryClass: CategoryClass | undefined): OcciMessage {
+  const place = categoryClass === undefined ? {} : { categoryClass };
+  if (!hasBody(body)) return { contentType: 'text/occi', headers: body.headers, body: '', ...place };
   if (body.contentType === null || body.contentType.trim() === '') {
     throw new OcciHttpError(
       415,
@@ -56,15 +58,20 @@ function messageOf(body: RequestBody): OcciMessage {
       `Content-Type '${body.contentType}' is not an OCCI rendering; send text/plain, text/occi or application/occi+json`,
     );
   }
-  return { contentType: body.contentType, headers: body.headers, body: body.text };
+  return { contentType: body.contentType, headers: body.headers, body: body.text, ...place };
 }
 
 /**
  * Parses the request as one OCCI structure. 415 for a body no OCCI rendering (or not this one)
- * can carry, 400 with the parser's position and reason for a malformed one.
+ * can carry, 400 with the parser's position and reason for a malformed one. `categoryClass` is the
+ * class of a category that names none, where the request's target fixes it.
  */
-export function parseRequest<S extends Structure>(structure: S, body: RequestBody): StructureModels[S] {
-  const message = messageOf(body);
+export function parseRequest<S extends Structure>(
+  structure: S,
+  body: RequestBody,
+  categoryClass?: CategoryClass,
+): StructureModels[S] {
+  const message = messageOf(body, categoryClass);
   try {
     return parseMessage(structure, message);
   } catch (error) {

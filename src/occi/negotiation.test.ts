@@ -24,11 +24,16 @@ describe('renderingOf', () => {
     ['Application/OCCI+JSON; charset=utf-8', 'application/occi+json'],
     ['application/json', 'application/occi+json'],
     ['application/json; charset=utf-8', 'application/occi+json'],
+    // rOCCI-api and rOCCI-cli 4 send a list; the first OCCI rendering in it is the body's.
+    ['text/plain,text/occi', 'text/plain'],
+    ['text/occi, text/plain', 'text/occi'],
+    ['text/html, text/occi', 'text/occi'],
+    ['text/plain; x="a,b", text/occi', 'text/plain'],
   ] as const)('%j is %s', (contentType, expected) => {
     expect(renderingOf(contentType)).toBe(expected);
   });
 
-  it.each([null, undefined, '', 'text/html', 'application/occi+xml', 'application/xml', 'text'])(
+  it.each([null, undefined, '', 'text/html', 'application/occi+xml', 'application/xml', 'text', 'text/html, text/xml'])(
     '%j names no OCCI rendering',
     (contentType) => {
       expect(renderingOf(contentType)).toBeNull();

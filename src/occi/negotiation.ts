@@ -29,10 +29,19 @@ function essence(contentType: string): string {
   return (semicolon < 0 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase();
 }
 
-/** The OCCI rendering a Content-Type names, or null when it names none (or is missing). */
+/**
+ * The OCCI rendering a Content-Type names, or null when it names none (or is missing). A list
+ * (`text/plain,text/occi`, as rOCCI-api and rOCCI-cli 4 send) names its first OCCI rendering.
+ */
 export function renderingOf(contentType: string | null | undefined): OcciMediaType | null {
   if (contentType === null || contentType === undefined) return null;
-  return RENDERINGS.get(essence(contentType)) ?? null;
+  const single = RENDERINGS.get(essence(contentType));
+  if (single !== undefined || !contentType.includes(',')) return single ?? null;
+  for (const part of splitOutside(contentType, ',')) {
+    const listed = RENDERINGS.get(essence(part));
+    if (listed !== undefined) return listed;
+  }
+  return null;
 }
 
 /**
@@ -56,6 +65,11 @@ export function mediaTypeParameters(contentType: string): ReadonlyMap<string, st
 
 /** Splits at `;` that are not inside a quoted string (a quoted parameter may hold one). */
 function splitOutsideQuotes(text: string): string[] {
+  return splitOutside(text, ';');
+}
+
+/** Splits at `separator` where it is not inside a quoted string. */
+function splitOutside(text: string, separator: string): string[] {
   const parts: string[] = [];
   let current = '';
   let quoted = false;
@@ -67,7 +81,7 @@ function splitOutsideQuotes(text: string): string[] {
       continue;
     }
     if (ch === '"') quoted = !quoted;
-    if (ch === ';' && !quoted) {
+    if (ch === separator && !quoted) {
       parts.push(current);
       current = '';
     } else {

@@ -15,6 +15,7 @@ import {
 } from './json/json-renderings.ts';
 import type {
   ActionInvocation,
+  CategoryClass,
   CategoryCollection,
   Entity,
   EntityCollection,
@@ -58,6 +59,11 @@ export interface OcciMessage {
   readonly contentType: string | null;
   readonly headers: Iterable<readonly [string, string]>;
   readonly body: string;
+  /**
+   * The class of a category that names none, where the request's target fixes it: `mixin` for a
+   * user mixin sent to the query interface. (An action invocation's category is always an action.)
+   */
+  readonly categoryClass?: CategoryClass;
 }
 
 export interface RenderedMessage {
@@ -69,7 +75,7 @@ export interface RenderedMessage {
 interface Codec<M> {
   readonly parseText: (input: TextInput, type: TextMediaType) => M;
   readonly renderText: (model: M, type: TextMediaType) => TextOutput;
-  readonly parseJson: (body: string) => M;
+  readonly parseJson: (body: string, categoryClass?: CategoryClass) => M;
   readonly renderJson: (model: M) => string;
   /** text/uri-list carries locations only: defined for the listing structures alone. */
   readonly uriList?: { readonly parse: (body: string) => M; readonly render: (model: M) => string };
@@ -142,7 +148,7 @@ export function parseMessage<S extends Structure>(structure: S, message: OcciMes
   const codec = codecFor(structure);
   switch (mediaType) {
     case 'application/occi+json':
-      return codec.parseJson(message.body);
+      return codec.parseJson(message.body, message.categoryClass);
     case 'text/uri-list':
       if (codec.uriList === undefined)
         throw new OcciMediaTypeError(mediaType, `cannot carry ${structureName[structure]}`);

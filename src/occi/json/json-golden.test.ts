@@ -1,7 +1,12 @@
 /** The golden inputs of test-support/json-goldens.ts, parsed and round-tripped. */
 import { describe, expect, it } from 'vitest';
 import type { Entity, Link, Resource } from '../model.ts';
-import { parseJsonCategories, parseJsonEntity, renderJsonEntity } from './json-renderings.ts';
+import {
+  parseJsonCategories,
+  parseJsonEntity,
+  parseJsonEntityCollection,
+  renderJsonEntity,
+} from './json-renderings.ts';
 import {
   attrs,
   GOLDENS,
@@ -49,6 +54,43 @@ describe('golden inputs', () => {
     expect(parseJsonEntity(`{"resources":[${OOI_ENTITY}]}`)).toEqual(OOI_ENTITY_MODEL);
     expect(parseJsonEntity(`[${LINK_12}]`)).toEqual(LINK_12_MODEL);
     expect(parseJsonEntity(`{"links":[${LINK_12}]}`)).toEqual(LINK_12_MODEL);
+  });
+
+  it('reads rOCCI-server 1.x entities: links by their location, actions as category objects', () => {
+    // rOCCI-core 4's Resource#as_json renders each link by its URL and each action as its category.
+    const input = `{"kind":"${INFRA}compute","mixins":["http://example.org/os_tpl#debian"],
+      "actions":[{"scheme":"${INFRA}compute/action#","term":"stop","title":"Stop"},
+                 {"scheme":"${INFRA}compute/action#","term":"restart"}],
+      "attributes":{"occi":{"core":{"id":"c1","title":"one"},"compute":{"state":"active"}}},
+      "id":"c1",
+      "links":["/link/storagelink/compute_c1_disk_0","/link/networkinterface/compute_c1_nic_0"]}`;
+    const entity = parseJsonEntity(input) as Resource;
+    expect(entity.actions).toEqual([
+      { action: `${INFRA}compute/action#stop` },
+      { action: `${INFRA}compute/action#restart` },
+    ]);
+    expect(entity.attributes.get('occi.compute.state')).toBe('active');
+    expect(entity.links).toEqual([
+      {
+        entityType: 'link',
+        kind: 'http://schemas.ogf.org/occi/core#link',
+        mixins: [],
+        attributes: new Map(),
+        actions: [],
+        location: '/link/storagelink/compute_c1_disk_0',
+      },
+      {
+        entityType: 'link',
+        kind: 'http://schemas.ogf.org/occi/core#link',
+        mixins: [],
+        attributes: new Map(),
+        actions: [],
+        location: '/link/networkinterface/compute_c1_nic_0',
+      },
+    ]);
+    // A whole listing of them is read, not refused.
+    const listing = parseJsonEntityCollection(`{"resources":[${input},${input}]}`);
+    expect(listing.resources).toHaveLength(2);
   });
 
   it('reads a standalone rOCCI 4 link (ends only among nested attributes) as a Link', () => {

@@ -152,7 +152,7 @@ describe('shape errors', () => {
       'an object of attribute values at attributes',
     );
     expect(parseError(() => parseJsonEntity('{"kind":"k#k","links":[null]}')).expected).toBe(
-      'a link (a JSON object) at links[0]',
+      "a link (a JSON object, or the link's location) at links[0]",
     );
   });
 
@@ -180,6 +180,61 @@ describe('shape errors', () => {
       'exactly one entity (this collection holds 0) at the top level',
     );
     expect(parseError(() => parseJsonEntity('[{"kind":"a#a"},{"kind":"b#b"}]')).expected).toMatch(/holds 2/);
+  });
+});
+
+describe('the wrong structure is refused where it stands, not read as an empty model', () => {
+  const COMPUTE = '{"kind":"http://schemas.ogf.org/occi/infrastructure#compute","attributes":{"occi.core.id":"a"}}';
+
+  it('an entity collection where a query interface was wanted', () => {
+    const error = parseError(() => parseJsonCategories(`{"resources":[${COMPUTE}]}`));
+    expect(error.expected).toBe('a category collection ("kinds", "mixins", "actions"), not entities at resources');
+    expect(at(error)).toEqual([1, 14]);
+    expect(parseError(() => parseJsonCategories(COMPUTE)).expected).toMatch(/not entities at kind$/);
+  });
+
+  it('a query interface or a single entity where an entity collection was wanted', () => {
+    const error = parseError(() => parseJsonEntityCollection('{"kinds":[]}'));
+    expect(error.expected).toBe('an entity collection ("resources", "links", "locations") at kinds');
+    expect(parseError(() => parseJsonEntityCollection(COMPUTE)).expected).toMatch(/at kind$/);
+  });
+
+  it('an update wrapped in a one-entity collection is unwrapped; more than one is refused', () => {
+    const update = parseJsonEntityUpdate(
+      '{"resources":[{"mixins":["http://example.org/tpl#big"],"attributes":{"occi.core.title":"web"}}]}',
+    );
+    expect(update.mixins).toEqual(['http://example.org/tpl#big']);
+    expect(update.attributes.get('occi.core.title')).toBe('web');
+    expect(parseJsonEntityUpdate(`[${COMPUTE}]`).kind).toBe('http://schemas.ogf.org/occi/infrastructure#compute');
+    const two = parseError(() => parseJsonEntityUpdate(`{"resources":[${COMPUTE},${COMPUTE}]}`));
+    expect(two.expected).toBe('one entity update (this collection holds 2 entities) at resources');
+  });
+
+  it('an update with nothing an update can carry', () => {
+    const error = parseError(() => parseJsonEntityUpdate('{"kinds":[{"term":"x"}]}'));
+    expect(error.expected).toBe('an entity update ("kind", "mixins", "attributes", "links") at kinds');
+    expect(parseJsonEntityUpdate('{}')).toEqual({ mixins: [], attributes: new Map(), links: [] });
+  });
+
+  it('an empty object is still an empty query interface and an empty collection', () => {
+    expect(parseJsonCategories('{}')).toEqual({ kinds: [], mixins: [], actions: [] });
+    expect(parseJsonEntityCollection('{}')).toEqual({ locations: [], resources: [], links: [] });
+  });
+});
+
+describe('categories without class', () => {
+  it('an action invocation names its action by type id, category object or bare category (pyssf)', () => {
+    const stop = 'http://schemas.ogf.org/occi/infrastructure/compute/action#stop';
+    const category = '{"scheme":"http://schemas.ogf.org/occi/infrastructure/compute/action#","term":"stop"}';
+    for (const body of [`{"action":"${stop}"}`, `{"kind":${category}}`, `{"category":${category}}`, category]) {
+      expect(parseJsonActionInvocation(body).action).toBe(stop);
+    }
+  });
+
+  it('a user mixin sent to the query interface is a mixin where its place says so', () => {
+    const mine = '[{"scheme":"http://example.org/tags#","term":"mine"}]';
+    expect(parseJsonCategories(mine, 'mixin').mixins.map((m) => m.term)).toEqual(['mine']);
+    expect(parseJsonCategories(mine).actions.map((a) => a.term)).toEqual(['mine']);
   });
 });
 

@@ -17,6 +17,7 @@
  */
 import type {
   ActionInvocation,
+  CategoryClass,
   CategoryCollection,
   Entity,
   EntityCollection,
@@ -34,8 +35,9 @@ import { categoryCollectionToJson } from './write-json-categories.ts';
 import { entityCollectionToJson, entityToJson, entityUpdateToJson } from './write-json-entity.ts';
 import { renderableValue, setMember, stringifyJson } from './write-json-value.ts';
 
-export function parseJsonCategories(body: string): CategoryCollection {
-  return parseJsonWith(body, readCategoryCollection);
+/** `categoryClass`: the class of a category that names none (see OcciMessage). */
+export function parseJsonCategories(body: string, categoryClass?: CategoryClass): CategoryCollection {
+  return parseJsonWith(body, (value) => readCategoryCollection(value, categoryClass));
 }
 
 export function renderJsonCategories(model: CategoryCollection): string {

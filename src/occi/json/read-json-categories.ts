@@ -1,4 +1,4 @@
-import type { Action, AttributeDefinition, CategoryCollection, Kind, Mixin, TypeId } from '../model.ts';
+import type { Action, AttributeDefinition, CategoryClass, CategoryCollection, Kind, Mixin, TypeId } from '../model.ts';
 import { typeId } from '../type-id.ts';
 import { ENTITY, LINK, RESOURCE } from '../well-known.ts';
 import { errorReportMessage } from './json-error-report.ts';
@@ -15,13 +15,20 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
  * ooi leaves out empty ones), pyssf's bare array of categories, or one bare category object (the
  * answer to rOCCI's `save` action is a single mixin).
  */
-export function readCategoryCollection(value: unknown): CategoryCollection {
-  if (Array.isArray(value)) return classifyCategories(value, undefined);
+export function readCategoryCollection(value: unknown, categoryClass?: CategoryClass): CategoryCollection {
+  if (Array.isArray(value)) return classifyCategories(value, undefined, false, categoryClass);
   if (!isJsonObject(value)) return failAt(undefined, undefined, 'a category collection (a JSON object)');
   if (value.kinds === undefined && value.mixins === undefined && value.actions === undefined) {
-    if (value.term !== undefined || value.scheme !== undefined) return classifyCategories([value], undefined, true);
+    if (value.term !== undefined || value.scheme !== undefined) {
+      return classifyCategories([value], undefined, true, categoryClass);
+    }
     if (errorReportMessage(value) !== undefined) {
       return failAt(undefined, undefined, 'a category collection ("kinds", "mixins", "actions")');
+    }
+    // An entity or an entity collection where categories were wanted would read as an empty model.
+    const entityMember = ENTITY_MEMBERS.find((key) => value[key] !== undefined);
+    if (entityMember !== undefined) {
+      return failAt(undefined, entityMember, 'a category collection ("kinds", "mixins", "actions"), not entities');
     }
   }
   return {
@@ -30,6 +37,9 @@ export function readCategoryCollection(value: unknown): CategoryCollection {
     actions: readList(value, 'actions', readAction),
   };
 }
+
+/** Members that only entity renderings have. */
+const ENTITY_MEMBERS = ['resources', 'links', 'locations', 'kind', 'attributes'] as const;
 
 function readList<T>(collection: JsonObject, key: string, read: (obj: JsonObject, path: JsonPath) => T): T[] {
   const items = collection[key];
@@ -122,10 +132,16 @@ const CORE_KINDS: ReadonlySet<TypeId> = new Set([ENTITY, RESOURCE, LINK]);
  * 2. `parent` means a kind; `depends` or `applies` a mixin;
  * 3. core#entity, core#resource and core#link are kinds, and so is anything related to a kind
  *    (checked until nothing changes, so provider kinds derived from compute are found);
- * 4. no `location`: an action (actions are not bound to a path);
- * 5. otherwise a mixin.
+ * 4. where the message's target fixes the class (`categoryClass`), that class;
+ * 5. no `location`: an action (actions are not bound to a path);
+ * 6. otherwise a mixin.
  */
-function classifyCategories(items: readonly unknown[], path: JsonPath, single = false): CategoryCollection {
+function classifyCategories(
+  items: readonly unknown[],
+  path: JsonPath,
+  single: boolean,
+  categoryClass: CategoryClass | undefined,
+): CategoryCollection {
   type Guess = 'kind' | 'mixin' | 'action' | 'unsure';
   const objects: JsonObject[] = [];
   const guesses: Guess[] = [];
@@ -167,7 +183,9 @@ function classifyCategories(items: readonly unknown[], path: JsonPath, single = 
     const obj = objects[i] as JsonObject;
     const itemPath = single ? path : childPath(path, i);
     let guess = guesses[i];
-    if (guess === 'unsure') guess = obj.location === undefined || obj.location === null ? 'action' : 'mixin';
+    if (guess === 'unsure') {
+      guess = categoryClass ?? (obj.location === undefined || obj.location === null ? 'action' : 'mixin');
+    }
     if (guess === 'kind') kinds.push(readKind(obj, itemPath));
     else if (guess === 'mixin') mixins.push(readMixin(obj, itemPath));
     else actions.push(readAction(obj, itemPath));

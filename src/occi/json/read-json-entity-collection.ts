@@ -29,6 +29,13 @@ export function readEntityCollection(value: unknown): EntityCollection {
   ) {
     return failAt(undefined, undefined, 'an entity collection ("resources", "links")');
   }
+  // A query interface, or a single entity, where a collection was wanted would read as an empty one.
+  if (value.resources === undefined && value.links === undefined && value.locations === undefined) {
+    const other = OTHER_STRUCTURE_MEMBERS.find((key) => value[key] !== undefined);
+    if (other !== undefined) {
+      return failAt(undefined, other, 'an entity collection ("resources", "links", "locations")');
+    }
+  }
   readEntityArray(value, 'resources', false, resources, links);
   readEntityArray(value, 'links', true, resources, links);
   const listed = value.locations;
@@ -38,6 +45,9 @@ export function readEntityCollection(value: unknown): EntityCollection {
   }
   return { locations, resources, links };
 }
+
+/** Members of a category collection or of one entity, which a collection never has at its top. */
+const OTHER_STRUCTURE_MEMBERS = ['kinds', 'mixins', 'actions', 'kind', 'attributes'] as const;
 
 function readEntityArray(
   collection: JsonObject,

@@ -1,5 +1,5 @@
 import type { ActionLink, Entity, Link, TypeId } from '../model.ts';
-import { ATTR } from '../well-known.ts';
+import { ATTR, LINK } from '../well-known.ts';
 import { childPath, type JsonPath } from './json-path.ts';
 import { failAt } from './json-shape-failure.ts';
 import { isJsonObject, type JsonObject } from './json-values.ts';
@@ -33,7 +33,11 @@ export function readEntityKind(obj: JsonObject, path: JsonPath): TypeId {
   return typeIdOf(obj.kind) ?? failAt(path, 'kind', 'a string type identifier');
 }
 
-/** A Resource's `links`: full Link objects (1.2), or rOCCI 4's with string ends and `rel`. */
+/**
+ * A Resource's `links`: full Link objects (1.2), rOCCI 4's with string ends and `rel`, or the
+ * links' locations alone (rOCCI-server 1.x renders each link by its URL). A location becomes a
+ * Link known only by where it lives: no target yet, which a client reads from that location.
+ */
 export function readLinks(obj: JsonObject, path: JsonPath): Link[] {
   const value = obj.links;
   const links: Link[] = [];
@@ -43,7 +47,11 @@ export function readLinks(obj: JsonObject, path: JsonPath): Link[] {
   for (let i = 0; i < value.length; i++) {
     const item: unknown = value[i];
     const itemPath = childPath(linksPath, i);
-    if (!isJsonObject(item)) failAt(itemPath, undefined, 'a link (a JSON object)');
+    if (typeof item === 'string' && item.trim() !== '') {
+      links.push({ entityType: 'link', kind: LINK, mixins: [], attributes: new Map(), actions: [], location: item });
+      continue;
+    }
+    if (!isJsonObject(item)) failAt(itemPath, undefined, "a link (a JSON object, or the link's location)");
     links.push(readEntity(item, itemPath, true) as Link);
   }
   return links;
@@ -52,7 +60,8 @@ export function readLinks(obj: JsonObject, path: JsonPath): Link[] {
 /**
  * `actions`: 1.2 gives the type identifiers of the actions that apply now, with no URL. pyssf
  * gives `{"kind": {category}, "link": "/compute/1?action=start"}`, the 2011 JSON draft
- * `{"category": id, "href": url}`; their URL becomes the ActionLink's href.
+ * `{"category": id, "href": url}`, rOCCI-server 1.x the action category itself
+ * (`{"scheme": ..., "term": ..., "title": ...}`); a URL becomes the ActionLink's href.
  */
 function readActionLinks(obj: JsonObject, path: JsonPath): ActionLink[] {
   const value = obj.actions;
@@ -67,7 +76,7 @@ function readActionLinks(obj: JsonObject, path: JsonPath): ActionLink[] {
     }
     const itemPath = childPath(childPath(path, 'actions'), i);
     if (!isJsonObject(item)) failAt(itemPath, undefined, 'an action type identifier (string)');
-    const action = typeIdOf(item.kind ?? item.category ?? item.action);
+    const action = typeIdOf(item.kind ?? item.category ?? item.action ?? item);
     if (action === undefined) failAt(itemPath, 'kind', 'an action type identifier (string)');
     const href = item.link ?? item.href;
     if (typeof href === 'string') actions.push({ action, href });

@@ -442,6 +442,31 @@ describe('entities, updates and listings', () => {
     } satisfies Link);
   });
 
+  it("takes a category without class as what the message's place says it is (pyssf's clients)", () => {
+    const stop = 'Category: stop; scheme="http://schemas.ogf.org/occi/infrastructure/compute/action#"';
+    expect(parseTextActionInvocation(body(stop), 'text/plain').action).toBe(
+      'http://schemas.ogf.org/occi/infrastructure/compute/action#stop',
+    );
+    expect(parseTextActionInvocation(headers(['Category', stop.slice('Category: '.length)]), 'text/occi').action).toBe(
+      'http://schemas.ogf.org/occi/infrastructure/compute/action#stop',
+    );
+    const mine = 'Category: mine; scheme="http://example.org/tags#"; location="/tags/mine/"';
+    expect(parseTextCategories({ ...body(mine), categoryClass: 'mixin' }, 'text/plain').mixins).toEqual([
+      {
+        class: 'mixin',
+        scheme: 'http://example.org/tags#',
+        term: 'mine',
+        attributes: [],
+        depends: [],
+        applies: [],
+        actions: [],
+        location: '/tags/mine/',
+      },
+    ]);
+    // Where nothing fixes it, a class is still wanted.
+    expect(() => parseTextCategories(body(mine), 'text/plain')).toThrow(/class=/);
+  });
+
   it('reads an update without a kind', () => {
     expect(
       parseTextEntityUpdate(

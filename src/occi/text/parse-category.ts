@@ -71,8 +71,11 @@ function parseAttributeDefinitions(cursor: Cursor, list: string, at: (i: number)
  *
  * The result of a mixin has every `rel` identifier in `depends`; the caller that sees the whole
  * collection moves the ones naming a Kind to `applies` (rOCCI 5 puts both in `rel`).
+ *
+ * `defaultClass` is the class of a category that names none, where the message's place fixes it
+ * (pyssf's clients send an action invocation's category, and a user mixin, without `class`).
  */
-export function parseCategory(cursor: Cursor, full: boolean): Category {
+export function parseCategory(cursor: Cursor, full: boolean, defaultClass?: CategoryClass): Category {
   const text = cursor.text;
   const termStart = cursor.pos;
   let pos = termStart;
@@ -146,6 +149,7 @@ export function parseCategory(cursor: Cursor, full: boolean): Category {
   }
 
   if (scheme === undefined) throw cursor.error('\'; scheme="..."\' (every category has a scheme)');
+  cls ??= defaultClass;
   if (cls === undefined)
     throw cursor.error('\'; class="..."\' with kind, mixin or action (every category has a class)');
   // rOCCI writes some schemes with the term already appended (`...#up` for term `up`).

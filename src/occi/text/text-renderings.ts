@@ -10,6 +10,7 @@ import type {
   ActionInvocation,
   ActionLink,
   AttributeValue,
+  CategoryClass,
   CategoryCollection,
   Entity,
   EntityCollection,
@@ -42,6 +43,8 @@ export type TextMediaType = 'text/plain' | 'text/occi';
 export interface TextInput {
   readonly headers: Iterable<readonly [string, string]>;
   readonly body: string;
+  /** The class of a category that names none, where the message's target fixes it (see OcciMessage). */
+  readonly categoryClass?: CategoryClass;
 }
 
 /** text/plain gives no headers and the body; text/occi gives the headers and an empty body. */
@@ -70,7 +73,7 @@ export function parseTextCategories(input: TextInput, type: TextMediaType): Cate
   scanTextFields(input, type === 'text/occi', (field, cursor) => {
     if (field !== Field.category) return;
     while (cursor.nextElement()) {
-      const category = parseCategory(cursor, true);
+      const category = parseCategory(cursor, true, input.categoryClass);
       if (category.class === 'kind') kinds.push(category);
       else if (category.class === 'mixin') mixins.push(category);
       else actions.push(category);
@@ -249,7 +252,8 @@ export function parseTextActionInvocation(input: TextInput, type: TextMediaType)
     if (field !== Field.category) return;
     while (cursor.nextElement()) {
       const start = cursor.pos;
-      const category = parseCategory(cursor, false);
+      // The `?action=` of the request says what this category is (pyssf's clients leave `class` out).
+      const category = parseCategory(cursor, false, 'action');
       if (category.class !== 'action') {
         throw cursor.error(`only the action category (an action invocation has no ${category.class})`, start);
       }
