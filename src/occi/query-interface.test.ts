@@ -685,25 +685,26 @@ describe('mixin roles', () => {
 describe('applicableMixins', () => {
   it.each([
     ['OGF compute', ogf, COMPUTE, [OS_TPL, RESOURCE_TPL, SSH_KEY, USER_DATA]],
-    ['OGF network', ogf, NETWORK, [OS_TPL, RESOURCE_TPL, IPNETWORK]],
-    ['OGF networkinterface', ogf, NETWORKINTERFACE, [OS_TPL, RESOURCE_TPL, IPNETWORKINTERFACE]],
+    // Templates apply to compute alone (GFD.224) where the server does not say otherwise.
+    ['OGF network', ogf, NETWORK, [IPNETWORK]],
+    ['OGF networkinterface', ogf, NETWORKINTERFACE, [IPNETWORKINTERFACE]],
     [
       'ipreservation gets what applies to its parent network',
       rocci5,
       IPRESERVATION,
-      [OS_TPL, RESOURCE_TPL, `${FEDCLOUD}availability_zone`, WARG, IPNETWORK],
+      [`${FEDCLOUD}availability_zone`, WARG, IPNETWORK],
     ],
     [
       'rOCCI 5 network: the image whose mixed rel named compute does not apply',
       rocci5,
       NETWORK,
-      [OS_TPL, RESOURCE_TPL, `${FEDCLOUD}availability_zone`, WARG, IPNETWORK],
+      [`${FEDCLOUD}availability_zone`, WARG, IPNETWORK],
     ],
     [
-      '1.1 network: the spec keeps contextualization to compute although the server cannot say so',
+      '1.1 network: the spec keeps contextualization and templates to compute although the server cannot say so',
       openstack,
       NETWORK,
-      [OS_TPL, RESOURCE_TPL, CIRROS, SMARTOS, OS_VMS, WEBTIER],
+      [OS_VMS, WEBTIER],
     ],
   ] as const)('%s', (_name, qi, kindId, expected) => {
     expect(idsOf(qi.applicableMixins(kindId))).toEqual(expected);
@@ -850,5 +851,68 @@ describe('kindForLocation and mixinForLocation', () => {
     const told = createQueryInterface(collection, { endpoint: 'http://h:8787/occi1.2/' });
     expect(told.kindForLocation('/compute/')?.term).toBe('compute');
     expect(told.kindForLocation('/occi1.2/compute/')?.term).toBe('compute');
+  });
+});
+
+describe('thin discovery: what the server leaves out, the spec defines', () => {
+  // ooi's text/plain query interface: kinds by name only, no attributes=, no actions=.
+  const kind = (term: string, parent: string) =>
+    ({
+      class: 'kind',
+      scheme: INFRASTRUCTURE,
+      term,
+      parent,
+      attributes: [],
+      actions: [],
+      location: `/${term}/`,
+    }) as const;
+  const thin = createQueryInterface({
+    kinds: [kind('compute', RESOURCE), kind('storage', RESOURCE), kind('storagelink', LINK)],
+    mixins: [
+      {
+        class: 'mixin',
+        scheme: OPENSTACK_OS,
+        term: 'cirros',
+        attributes: [],
+        depends: [OS_TPL],
+        applies: [],
+        actions: [],
+      },
+      {
+        class: 'mixin',
+        scheme: OPENSTACK_RESOURCE,
+        term: 'm1.tiny',
+        attributes: [],
+        depends: [RESOURCE_TPL],
+        applies: [],
+        actions: [],
+      },
+    ],
+    actions: [],
+  });
+
+  it("gives a kind the spec's attributes and actions, and says so", () => {
+    expect(thin.attributesFor(STORAGE).map((a) => [a.name, a.required])).toEqual(
+      expect.arrayContaining([
+        ['occi.core.title', false],
+        ['occi.storage.size', true],
+      ]),
+    );
+    expect(idsOf(thin.actionsFor(COMPUTE))).toEqual(
+      ['start', 'stop', 'restart', 'suspend', 'save'].map((t) => `${INFRASTRUCTURE.slice(0, -1)}/compute/action#${t}`),
+    );
+    expect(thin.specFilled(COMPUTE)).toEqual({ attributes: true, actions: true });
+    expect(thin.attributesFor(STORAGELINK).map((a) => a.name)).toContain('occi.storagelink.mountpoint');
+  });
+
+  it('offers images and flavours to compute only', () => {
+    expect(idsOf(thin.applicableMixins(STORAGE))).toEqual([]);
+    expect(idsOf(thin.applicableMixins(COMPUTE))).toEqual([`${OPENSTACK_OS}cirros`, `${OPENSTACK_RESOURCE}m1.tiny`]);
+  });
+
+  it('keeps what a server that defines its kinds says, a kind without actions included', () => {
+    expect(ogf.specFilled(COMPUTE)).toEqual({ attributes: false, actions: false });
+    expect(ogf.specFilled(STORAGELINK)).toEqual({ attributes: false, actions: false });
+    expect(ogf.actionsFor(STORAGELINK)).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ import type {
 } from './model.ts';
 import { mergeAttributeDefinitions, type ResolvedAttribute, resolveAttribute } from './resolve-attribute.ts';
 import type { ServerProfile } from './server-profile.ts';
+import { type SpecFilled, withSpecDefinition } from './spec-kinds.ts';
 import { templateSummary as summariseTemplate, type TemplateSummary } from './template-summary.ts';
 import { splitTypeId, typeId } from './type-id.ts';
 import {
@@ -135,6 +136,11 @@ export interface QueryInterface {
    * spec's own mixins, a 1.1 server cannot render `applies`; their spec values are used then.
    */
   applicableMixins(kindId: TypeId): readonly Mixin[];
+  /**
+   * What of the Kind's definition the spec supplied because the server's discovery said nothing
+   * of it (ooi's text renderings list no attributes and no actions), so a screen can say so.
+   */
+  specFilled(kindId: TypeId): SpecFilled;
   /** What a resource template sets (cores, memory, ...). */
   templateSummary(mixinId: TypeId): TemplateSummary;
 
@@ -206,6 +212,8 @@ function withoutPrefix(key: string, prefixes: readonly string[]): string {
   return key;
 }
 
+const NOTHING_FILLED: SpecFilled = { attributes: false, actions: false };
+
 function stubAction(id: TypeId): Action {
   const { scheme, term } = splitTypeId(id);
   return { class: 'action', scheme, term, attributes: [] };
@@ -242,14 +250,22 @@ class IndexedQueryInterface implements QueryInterface {
   private readonly mixinLocations = new Map<string, Mixin>();
   private readonly locationPrefixes: readonly string[];
   private readonly roles = new Map<TypeId, MixinRole>();
+  private readonly filledBySpec = new Map<TypeId, SpecFilled>();
 
   constructor(collection: CategoryCollection, options: QueryInterfaceOptions) {
     this.collection = collection;
     this.serverProfile = options.serverProfile ?? 'generic';
     // The first definition of a type id wins: pOCCI's fixtures show servers repeating categories.
-    for (const kind of collection.kinds) {
-      const id = idOf(kind);
-      if (!this.kindIndex.has(id)) this.kindIndex.set(id, kind);
+    const thin = {
+      attributes: !collection.kinds.some((kind) => kind.attributes.length > 0),
+      actions: !collection.kinds.some((kind) => kind.actions.length > 0),
+    };
+    for (const listed of collection.kinds) {
+      const id = idOf(listed);
+      if (this.kindIndex.has(id)) continue;
+      const { kind, filled } = withSpecDefinition(listed, id, thin);
+      this.kindIndex.set(id, kind);
+      if (filled.attributes || filled.actions) this.filledBySpec.set(id, filled);
     }
     for (const action of collection.actions) {
       const id = idOf(action);
@@ -304,6 +320,10 @@ class IndexedQueryInterface implements QueryInterface {
 
   kind(id: TypeId): Kind | undefined {
     return this.kindIndex.get(id) ?? CORE_KINDS.get(id);
+  }
+
+  specFilled(kindId: TypeId): SpecFilled {
+    return this.filledBySpec.get(kindId) ?? NOTHING_FILLED;
   }
 
   mixin(id: TypeId): Mixin | undefined {
@@ -473,9 +493,22 @@ class IndexedQueryInterface implements QueryInterface {
     // A Kind nobody defines still matches mixins that name it.
     chain.add(kindId);
     return this.mixinList.filter((mixin) => {
-      const applies = mixin.applies.length > 0 ? mixin.applies : (SPEC_APPLIES.get(idOf(mixin)) ?? []);
+      const applies = mixin.applies.length > 0 ? mixin.applies : this.impliedApplies(mixin);
       return applies.length === 0 || applies.includes(ENTITY) || applies.some((id) => chain.has(id));
     });
+  }
+
+  /**
+   * Where a mixin says nothing of what it applies to (1.1 cannot say it): the spec's value for its
+   * own mixins, and compute for OS and resource templates, which GFD.224 defines for compute alone
+   * (ooi's text discovery would otherwise offer images and flavours on a volume's form).
+   */
+  private impliedApplies(mixin: Mixin): readonly TypeId[] {
+    const id = idOf(mixin);
+    const spec = SPEC_APPLIES.get(id);
+    if (spec !== undefined) return spec;
+    const role = this.mixinRole(id);
+    return role === 'os-template' || role === 'resource-template' ? [COMPUTE] : [];
   }
 
   templateSummary(mixinId: TypeId): TemplateSummary {
