@@ -50,7 +50,7 @@ const compute: Resource = {
 };
 
 describe('renderJsonEntity', () => {
-  it('moves occi.core.* to the top-level fields and never repeats them in attributes', () => {
+  it('copies occi.core.* to the top-level fields and keeps them in attributes, where rOCCI-server and ooi read them', () => {
     const json = JSON.parse(renderJsonEntity(compute));
     expect(json).toEqual({
       kind: `${INFRA}compute`,
@@ -58,13 +58,22 @@ describe('renderJsonEntity', () => {
       title: 'vm',
       summary: 'a vm',
       mixins: ['http://example.org/os#debian'],
-      attributes: JSON.parse('{"occi.compute.cores":2,"__proto__":"a plain member"}'),
+      attributes: JSON.parse(
+        '{"occi.core.id":"1","occi.core.title":"vm","occi.core.summary":"a vm","occi.compute.cores":2,"__proto__":"a plain member"}',
+      ),
       actions: ['http://schemas.ogf.org/occi/infrastructure/compute/action#stop'],
       links: [
         {
           kind: `${INFRA}networkinterface`,
           id: 'nic0',
-          attributes: { 'occi.core.summary': 'links have no summary field', 'occi.networkinterface.interface': 'eth0' },
+          attributes: {
+            'occi.core.id': 'nic0',
+            'occi.core.summary': 'links have no summary field',
+            'occi.core.source': '/compute/1',
+            'occi.core.target': '/network/7',
+            'occi.core.target.kind': `${INFRA}network`,
+            'occi.networkinterface.interface': 'eth0',
+          },
           source: { location: '/compute/1' },
           target: { location: '/network/7', kind: `${INFRA}network` },
         },
@@ -107,7 +116,7 @@ describe('renderJsonEntity', () => {
     };
     expect(JSON.parse(renderJsonEntity(odd))).toEqual({
       kind: 'k#l',
-      attributes: { 'occi.core.title': 42, 'occi.core.source.kind': 'k#r' },
+      attributes: { 'occi.core.title': 42, 'occi.core.source.kind': 'k#r', 'occi.core.target': '/t' },
       target: { location: '/t' },
     });
     expect(parseJsonEntity(renderJsonEntity(odd))).toStrictEqual(odd);
@@ -249,7 +258,7 @@ describe('the other renderers', () => {
     expect(parseJsonActionInvocation(renderJsonActionInvocation(withMethod))).toStrictEqual(withMethod);
   });
 
-  it('writes an update with kind only when given, and core attributes at the top level', () => {
+  it('writes an update with kind only when given, and core attributes at the top level too', () => {
     const update: EntityUpdate = {
       mixins: ['http://example.org/tpl#large'],
       attributes: new Map<string, AttributeValue>([
@@ -259,7 +268,7 @@ describe('the other renderers', () => {
       links: [],
     };
     expect(renderJsonEntityUpdate(update)).toBe(
-      '{"title":"new","mixins":["http://example.org/tpl#large"],"attributes":{"occi.compute.cores":8}}',
+      '{"title":"new","mixins":["http://example.org/tpl#large"],"attributes":{"occi.core.title":"new","occi.compute.cores":8}}',
     );
     expect(parseJsonEntityUpdate(renderJsonEntityUpdate(update))).toStrictEqual(update);
     const withKind: EntityUpdate = { ...update, kind: `${INFRA}compute`, links: [nic] };

@@ -27,10 +27,13 @@ const LINK_FIELDS: TopLevelFields = { summary: false, ends: true };
 const UPDATE_FIELDS: TopLevelFields = { summary: true, ends: true };
 
 /**
- * Moves the `occi.core.*` attributes to their 1.2 top-level fields (`id`, `title`, `summary`,
- * `source`/`target` as `{"location","kind"}`) and never repeats them in `attributes`. A value JSON
- * cannot put there (not a string, or a kind without its location) stays in `attributes`, where
- * any value may stand, so nothing is lost and the parser reads back the same Map.
+ * Copies the `occi.core.*` attributes to their 1.2 top-level fields (`id`, `title`, `summary`,
+ * `source`/`target` as `{"location","kind"}`) and keeps them in `attributes` as well, as rOCCI-core 5
+ * writes them. Servers read them from one place or the other: rOCCI-server 2 takes `occi.core.id`
+ * only from `attributes` (a create with the top-level `id` alone is refused, 409 "not provided"),
+ * ooi takes the title and a link's ends only from there (a VM came out named `OCCI_VM`, a storage
+ * link was refused), while 1.2 readers look at the top level. A value that cannot stand at the
+ * top level (not a string, or a kind without its location) is in `attributes` alone.
  */
 function splitAttributes(attributes: Attributes, fields: TopLevelFields, top: JsonRecord): JsonRecord {
   const id = attributes.get(ID);
@@ -40,35 +43,17 @@ function splitAttributes(attributes: Attributes, fields: TopLevelFields, top: Js
   const sourceKind = attributes.get(SOURCE_KIND);
   const target = attributes.get(TARGET);
   const targetKind = attributes.get(TARGET_KIND);
-  const hoistId = typeof id === 'string';
-  const hoistTitle = typeof title === 'string';
-  const hoistSummary = fields.summary && typeof summary === 'string';
-  const hoistSource = fields.ends && typeof source === 'string';
-  const hoistSourceKind = hoistSource && typeof sourceKind === 'string';
-  const hoistTarget = fields.ends && typeof target === 'string';
-  const hoistTargetKind = hoistTarget && typeof targetKind === 'string';
-  if (hoistId) top.id = id;
-  if (hoistTitle) top.title = title;
-  if (hoistSummary) top.summary = summary;
+  if (typeof id === 'string') top.id = id;
+  if (typeof title === 'string') top.title = title;
+  if (fields.summary && typeof summary === 'string') top.summary = summary;
   const rest: JsonRecord = {};
-  for (const [name, value] of attributes) {
-    if (name.startsWith('occi.core.')) {
-      if (
-        (hoistId && name === ID) ||
-        (hoistTitle && name === TITLE) ||
-        (hoistSummary && name === SUMMARY) ||
-        (hoistSource && name === SOURCE) ||
-        (hoistSourceKind && name === SOURCE_KIND) ||
-        (hoistTarget && name === TARGET) ||
-        (hoistTargetKind && name === TARGET_KIND)
-      ) {
-        continue;
-      }
-    }
-    setMember(rest, name, renderableValue(value, name));
+  for (const [name, value] of attributes) setMember(rest, name, renderableValue(value, name));
+  if (fields.ends && typeof source === 'string') {
+    top.source = typeof sourceKind === 'string' ? { location: source, kind: sourceKind } : { location: source };
   }
-  if (hoistSource) top.source = hoistSourceKind ? { location: source, kind: sourceKind } : { location: source };
-  if (hoistTarget) top.target = hoistTargetKind ? { location: target, kind: targetKind } : { location: target };
+  if (fields.ends && typeof target === 'string') {
+    top.target = typeof targetKind === 'string' ? { location: target, kind: targetKind } : { location: target };
+  }
   return rest;
 }
 
