@@ -85,9 +85,24 @@ export function collectionModel(context: RequestContext, members: readonly Store
   const resources: Resource[] = [];
   const links: Link[] = [];
   for (const member of members) {
-    const model = entityModel(context, member);
+    const model = context.behaviour.namesOnlyInJsonCollections
+      ? nameOnly(entityModel(context, member))
+      : entityModel(context, member);
     if (model.entityType === 'resource') resources.push(model);
     else links.push(model);
   }
   return { locations: [], resources, links };
+}
+
+/** ooi's collection entry: the entity's kind, id, title and actions, nothing else. */
+function nameOnly(entity: Entity): Entity {
+  const attributes = new Map<string, AttributeValue>();
+  for (const name of [ATTR.id, ATTR.title]) {
+    const value = entity.attributes.get(name);
+    if (value !== undefined) attributes.set(name, value);
+  }
+  const named = { kind: entity.kind, mixins: [], attributes, actions: entity.actions };
+  return entity.entityType === 'link'
+    ? { ...named, entityType: 'link' }
+    : { ...named, entityType: 'resource', links: [] };
 }

@@ -18,6 +18,8 @@ export interface QuirkBehaviour {
   readonly noContentWhenEmpty: boolean;
   /** Locations, link ends and category locations as absolute URLs on the request's origin. */
   readonly absoluteUrls: boolean;
+  /** OCCI JSON collections list each entity by kind, id, title and actions only: no state, no mixins. */
+  readonly namesOnlyInJsonCollections: boolean;
   /** Every action of the entity's categories is advertised, whatever its state. */
   readonly advertiseAllActions: boolean;
   /** Text renderings of the query interface carry `attributes=` and `actions=`. */

@@ -11,6 +11,7 @@ export const standardProfile: QuirkBehaviour = {
   createBodyOk: false,
   noContentWhenEmpty: false,
   absoluteUrls: false,
+  namesOnlyInJsonCollections: false,
   advertiseAllActions: false,
   textDiscoveryDetails: true,
   clientIdRequired: false,

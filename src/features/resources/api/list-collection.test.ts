@@ -122,6 +122,20 @@ describe('listCollection', () => {
     }
   });
 
+  it('reads each entity whose entry gives its name only (ooi), and keeps no half entity for its page', async () => {
+    server.use(...freshDemoHandlers({ profile: 'ooi', actionDelayMs: 0, seed: { resources: 3 } }));
+    const { client, queryClient, log } = setup();
+    const listing = await listCollection(client, queryClient, 'demo', 'compute/');
+    expect(listing).toMatchObject({ partialEntries: true, locationsOnly: false, detailsRead: 3, failures: [] });
+    expect(reads(log)).toHaveLength(3);
+    for (const entity of listing.entities) {
+      expect(entity.attributes.get('occi.compute.state')).toBeDefined();
+      expect(entity.mixins.length).toBeGreaterThan(0);
+      const stored = queryClient.getQueryData<Entity>(queryKeys.entity('demo', entity.location ?? ''));
+      expect(stored?.attributes.get('occi.compute.state')).toBe(entity.attributes.get('occi.compute.state'));
+    }
+  });
+
   it('reads each entity after a listing of locations, six at a time, in the server’s order', async () => {
     const { client, queryClient, log, maxInFlight } = setup('text/plain');
     const listing = await listCollection(client, queryClient, 'demo', 'compute/');

@@ -32,8 +32,21 @@ export interface Listing {
   readonly failures: readonly ListingFailure[];
   /** The server listed locations only, so details were read one by one. */
   readonly locationsOnly: boolean;
+  /** The server listed entities by name only (ooi's JSON), so details were read one by one. */
+  readonly partialEntries: boolean;
   /** Details read by this pass; the rest came with the listing or from what was read before. */
   readonly detailsRead: number;
+}
+
+/**
+ * An entry that carries nothing of the entity beyond its name: ooi lists each VM in OCCI JSON by
+ * kind, id, title and actions, with no state, no mixins and no attributes. Such an entry is read
+ * in full like a listed location; a page opened from it would otherwise show no state and no
+ * templates until a reload.
+ */
+function isPartialEntry(entity: Entity): boolean {
+  for (const name of entity.attributes.keys()) if (!name.startsWith('occi.core.')) return false;
+  return entity.mixins.length === 0;
 }
 
 function needsReading(queryClient: QueryClient, endpointId: string, location: string): boolean {
@@ -58,17 +71,24 @@ export async function listCollection(
   });
   const model = answer.model ?? { locations: [], resources: [], links: [] };
   const entities = new Map<string, Entity>();
+  const order: string[] = [];
+  const missing: string[] = [];
+  let partialEntries = false;
   for (const entity of [...model.resources, ...model.links]) {
     // OCCI JSON entities do not carry their location: it comes from the collection and the id.
     const own = client.relativePath(endpointId, locationInCollection(location, entity));
+    order.push(own);
+    if (isPartialEntry(entity)) {
+      partialEntries = true;
+      if (needsReading(queryClient, endpointId, own)) missing.push(own);
+      continue;
+    }
     entities.set(own, { ...entity, location: own });
     storeEntity(queryClient, endpointId, own, entity);
   }
-  const order = [...entities.keys()];
-  const missing: string[] = [];
   for (const listed of model.locations) {
     const own = client.relativePath(endpointId, listed);
-    if (entities.has(own)) continue;
+    if (order.includes(own)) continue;
     order.push(own);
     if (needsReading(queryClient, endpointId, own)) missing.push(own);
   }
@@ -115,6 +135,7 @@ export async function listCollection(
     entities: listed,
     failures,
     locationsOnly: model.locations.length > 0 && model.resources.length + model.links.length === 0,
+    partialEntries,
     detailsRead: missing.length,
   };
 }

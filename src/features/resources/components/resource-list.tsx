@@ -113,8 +113,8 @@ export function ResourceList({ endpointId, discovered, kind, collection }: Resou
                 ? `Could not read ${collection}.`
                 : `Reading ${collection}…`
               : `${entities.length} in ${collection}${filtered ? `, ${rows.length} shown` : ''}. ${
-                  listing.data.locationsOnly
-                    ? `The server lists locations only: ${listing.data.detailsRead} read one by one this time, the rest remembered.`
+                  listing.data.locationsOnly || listing.data.partialEntries
+                    ? `The server lists ${listing.data.locationsOnly ? 'locations' : 'names'} only: ${listing.data.detailsRead} read one by one this time, the rest remembered.`
                     : 'Read in one request.'
                 }`}
           </p>
