@@ -19,6 +19,7 @@ import {
   type Structure,
   type StructureModels,
   serverProfileOf,
+  writableRenderings,
 } from '../occi/index.ts';
 import { type EndpointInfo, readEndpointList } from './endpoint-info.ts';
 import { MAX_RECORDED_BODY } from './exchange.ts';
@@ -71,6 +72,11 @@ export interface OcciAnswer<S extends Structure> {
   readonly rendering: OcciMediaType | null;
   /** The answer's body as sent, for what a structure cannot say (a create's location in the body). */
   readonly body: string;
+  /**
+   * Why a request body went in another rendering than first tried, in words ("the server did not
+   * read OCCI JSON (415 ...), so it was sent again as text/plain"); absent when the first one worked.
+   */
+  readonly renderingFallback?: string;
 }
 
 export type RenderingSource = 'override' | 'negotiated' | 'default';
@@ -78,6 +84,14 @@ export type RenderingSource = 'override' | 'negotiated' | 'default';
 export interface RenderingChoice {
   readonly mediaType: OcciMediaType;
   readonly source: RenderingSource;
+}
+
+/** The rendering request bodies to an endpoint go in, and why, in words. */
+export interface WriteRenderingChoice {
+  readonly mediaType: OcciMediaType;
+  /** `server`: what this server is known to read; `reads`: the rendering reads use. */
+  readonly source: 'override' | 'negotiated' | 'server' | 'reads';
+  readonly reason: string;
 }
 
 export interface EndpointProbe {
@@ -132,8 +146,10 @@ export interface OcciClient {
   probeEndpoint(endpointId: string, signal?: AbortSignal): Promise<EndpointProbe>;
   /** `POST /api/session/<id>/login`: resolves when logged in, else throws OcciHttpError. */
   login(endpointId: string, credentials: LoginCredentials): Promise<void>;
-  /** The rendering requests to this endpoint use now, and why. */
+  /** The rendering reads from this endpoint use now, and why. */
   renderingFor(endpointId: string): RenderingChoice;
+  /** The rendering request bodies to this endpoint go in now, and why. */
+  writeRenderingFor(endpointId: string): WriteRenderingChoice;
   /** The user's choice of rendering for an endpoint; undefined goes back to negotiating. */
   setRenderingOverride(endpointId: string, mediaType: OcciMediaType | undefined): void;
   /** The endpoint's upstream URL, once the endpoints are known. */
@@ -166,6 +182,23 @@ function suggestsOtherRendering(error: unknown): boolean {
   if (isOcciHttpError(error)) return error.status === 406 || error.status === 415;
   return isOcciParseError(error) || isOcciMediaTypeError(error);
 }
+
+/**
+ * A refusal of a request body that says the server could not read it, not that it refused what it
+ * said: 415, 406 (rOCCI-server's answer to a Content-Type it does not read), or a 400 whose words
+ * are about parsing. Nothing was made, so sending it again in another rendering is safe; a 5xx is
+ * not taken as such a refusal, since the server may have acted before it failed.
+ */
+function refusesBodyRendering(error: unknown): boolean {
+  if (!isOcciHttpError(error) || error.fromProxy) return false;
+  if (error.status === 406 || error.status === 415) return true;
+  return (
+    error.status === 400 && /pars|render|media|content.?type|unparsable|malformed|json/i.test(error.serverMessage ?? '')
+  );
+}
+
+/** The text renderings, in the order a refused body is sent again in. */
+const TEXT_WRITES: readonly OcciMediaType[] = ['text/plain', 'text/occi'];
 
 function emptyModel<S extends Structure>(structure: S | undefined): StructureModels[S] | null {
   if (structure === 'entity-collection')
@@ -233,6 +266,8 @@ export function createOcciClient(options: OcciClientOptions): OcciClient {
   const store = options.renderings ?? createRenderingStore();
   const base = () => options.baseUrl ?? globalThis.location?.href ?? 'http://localhost/';
   const known = new Map<string, EndpointInfo>();
+  // The Server header each endpoint last answered with: it names servers whose writes differ.
+  const servers = new Map<string, string>();
   // Which exchange each failure came from: errors stay plain classes, the client remembers.
   const failedExchanges = new WeakMap<object, number>();
   const tag = (error: unknown, id: number): never => {
@@ -299,6 +334,8 @@ export function createOcciClient(options: OcciClientOptions): OcciClient {
       } catch (error) {
         return fail(error);
       }
+      const server = response.headers.get('server');
+      if (server !== null && !response.headers.has(PROXY_ANSWER_HEADER)) servers.set(endpointId, server);
       log.complete(id, {
         response: {
           status: response.status,
@@ -337,6 +374,7 @@ export function createOcciClient(options: OcciClientOptions): OcciClient {
     request: RequestOptions<S>,
     mediaType: OcciMediaType,
     strict: boolean,
+    bodyType: OcciMediaType = mediaType,
   ): Promise<OcciAnswer<S>> {
     const method = request.method ?? 'GET';
     const headers: Array<[string, string]> = [
@@ -344,7 +382,7 @@ export function createOcciClient(options: OcciClientOptions): OcciClient {
     ];
     let body: string | undefined;
     if (request.body !== undefined) {
-      const rendered = renderMessage(request.body.structure, request.body.model as never, mediaType);
+      const rendered = renderMessage(request.body.structure, request.body.model as never, bodyType);
       headers.push(['Content-Type', rendered.contentType], ...joinHeaders(rendered.headers));
       body = rendered.body;
     }
@@ -400,25 +438,61 @@ export function createOcciClient(options: OcciClientOptions): OcciClient {
   async function request<S extends Structure>(endpointId: string, request: RequestOptions<S>): Promise<OcciAnswer<S>> {
     const relative = await relativePathFor(endpointId, request.path);
     if (request.accept !== undefined) return exchange(endpointId, relative, request, request.accept, true);
+    if (request.body !== undefined) return write(endpointId, relative, request);
     const choice = renderingFor(endpointId);
     if (choice.source === 'override') return exchange(endpointId, relative, request, choice.mediaType, true);
-    const remember = (answer: OcciAnswer<S>, asked: OcciMediaType) => {
-      if (answer.rendering === JSON_TYPE || answer.rendering === TEXT_TYPE)
+    // Only what a read is answered in says which rendering reads work in; a write's `OK` says nothing.
+    const remember = (answer: OcciAnswer<S>) => {
+      if ((request.method ?? 'GET') === 'GET' && (answer.rendering === JSON_TYPE || answer.rendering === TEXT_TYPE))
         store.setNegotiated(endpointId, answer.rendering);
-      else if (request.body !== undefined) store.setNegotiated(endpointId, asked);
       return answer;
     };
     if (choice.source === 'negotiated') {
-      return exchange(endpointId, relative, request, choice.mediaType, false).then((a) =>
-        remember(a, choice.mediaType),
-      );
+      return exchange(endpointId, relative, request, choice.mediaType, false).then(remember);
     }
     // Nothing known yet: OCCI JSON first, text/plain when the server shows it does not speak it.
     try {
-      return remember(await exchange(endpointId, relative, request, JSON_TYPE, false), JSON_TYPE);
+      return remember(await exchange(endpointId, relative, request, JSON_TYPE, false));
     } catch (error) {
       if (!suggestsOtherRendering(error)) throw error;
-      return remember(await exchange(endpointId, relative, request, TEXT_TYPE, true), TEXT_TYPE);
+      return remember(await exchange(endpointId, relative, request, TEXT_TYPE, true));
+    }
+  }
+
+  /**
+   * A request with a body: sent in the endpoint's write rendering, answered in its read rendering.
+   * A body the server shows it could not read is sent again in the text renderings it has not
+   * tried, and the one it takes is kept for the endpoint's next writes, with the reason in words.
+   */
+  async function write<S extends Structure>(
+    endpointId: string,
+    relative: string,
+    request: RequestOptions<S>,
+  ): Promise<OcciAnswer<S>> {
+    const reads = renderingFor(endpointId).mediaType;
+    const choice = writeRenderingFor(endpointId);
+    const accept = reads === 'text/occi' ? TEXT_TYPE : reads;
+    try {
+      return await exchange(endpointId, relative, request, accept, false, choice.mediaType);
+    } catch (error) {
+      if (choice.source === 'override' || !refusesBodyRendering(error)) throw error;
+      let refusal = error as Error;
+      let refused = choice.mediaType;
+      for (const next of TEXT_WRITES.filter((type) => type !== choice.mediaType)) {
+        try {
+          const answer = await exchange(endpointId, relative, request, accept, false, next);
+          store.setNegotiatedWrite(endpointId, next);
+          return {
+            ...answer,
+            renderingFallback: `The server did not read the request in ${refused} (${refusal.message}), so the console sent it again as ${next}, which it took; writes to this endpoint go as ${next} from now on.`,
+          };
+        } catch (again) {
+          if (!refusesBodyRendering(again)) throw again;
+          refusal = again as Error;
+          refused = next;
+        }
+      }
+      throw refusal;
     }
   }
 
@@ -541,6 +615,31 @@ export function createOcciClient(options: OcciClientOptions): OcciClient {
     );
   }
 
+  function writeRenderingFor(endpointId: string): WriteRenderingChoice {
+    const override = store.override(endpointId);
+    if (override !== undefined) return { mediaType: override, source: 'override', reason: 'chosen for this endpoint' };
+    const learned = store.negotiatedWrite(endpointId);
+    if (learned !== undefined) {
+      return {
+        mediaType: learned,
+        source: 'negotiated',
+        reason: `the server took ${learned} where it refused another rendering`,
+      };
+    }
+    const server = servers.get(endpointId);
+    const profile = serverProfileOf(server);
+    const known = writableRenderings(profile)?.[0];
+    if (known !== undefined) {
+      return {
+        mediaType: known,
+        source: 'server',
+        reason: `${server ?? profile} reads requests in ${known} (it cannot read OCCI JSON)`,
+      };
+    }
+    const reads = renderingFor(endpointId).mediaType;
+    return { mediaType: reads, source: 'reads', reason: `the rendering reads use` };
+  }
+
   function renderingFor(endpointId: string): RenderingChoice {
     const override = store.override(endpointId);
     if (override !== undefined) return { mediaType: override, source: 'override' };
@@ -566,6 +665,7 @@ export function createOcciClient(options: OcciClientOptions): OcciClient {
     probeEndpoint,
     login,
     renderingFor,
+    writeRenderingFor,
     setRenderingOverride: (endpointId, mediaType) => store.setOverride(endpointId, mediaType),
     endpointUrl: (endpointId) => {
       if (!known.has(endpointId) && endpointsOnce === undefined) {

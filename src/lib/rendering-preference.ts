@@ -1,13 +1,17 @@
 /**
- * Which rendering the client speaks to each endpoint: the one that worked (negotiated), or the
- * user's override. Kept in localStorage so a reload does not negotiate again; where storage is
- * missing or refused (private windows, tests), it lives in memory for the session.
+ * Which rendering the client speaks to each endpoint: the one reads worked in (negotiated), the
+ * one writes worked in when it differs (a server that renders OCCI JSON but cannot read it), or
+ * the user's override for both. Kept in localStorage so a reload does not negotiate again; where
+ * storage is missing or refused (private windows, tests), it lives in memory for the session.
  */
 import type { OcciMediaType } from '../occi/index.ts';
 
 export interface RenderingStore {
   negotiated(endpointId: string): OcciMediaType | undefined;
   setNegotiated(endpointId: string, mediaType: OcciMediaType): void;
+  /** The rendering a write went through in after another was refused. */
+  negotiatedWrite(endpointId: string): OcciMediaType | undefined;
+  setNegotiatedWrite(endpointId: string, mediaType: OcciMediaType): void;
   override(endpointId: string): OcciMediaType | undefined;
   setOverride(endpointId: string, mediaType: OcciMediaType | undefined): void;
 }
@@ -17,6 +21,7 @@ const RENDERINGS: ReadonlySet<string> = new Set(['application/occi+json', 'text/
 
 interface Stored {
   negotiated: Record<string, string>;
+  negotiatedWrite: Record<string, string>;
   override: Record<string, string>;
 }
 
@@ -29,12 +34,16 @@ function storage(): Storage | undefined {
 }
 
 export function createRenderingStore(backing: Storage | undefined = storage()): RenderingStore {
-  let state: Stored = { negotiated: {}, override: {} };
+  let state: Stored = { negotiated: {}, negotiatedWrite: {}, override: {} };
   try {
     const raw = backing?.getItem(KEY);
     if (raw !== null && raw !== undefined) {
       const parsed = JSON.parse(raw) as Partial<Stored>;
-      state = { negotiated: { ...parsed.negotiated }, override: { ...parsed.override } };
+      state = {
+        negotiated: { ...parsed.negotiated },
+        negotiatedWrite: { ...parsed.negotiatedWrite },
+        override: { ...parsed.override },
+      };
     }
   } catch {
     // A damaged entry is forgotten: negotiating again costs one request.
@@ -55,6 +64,12 @@ export function createRenderingStore(backing: Storage | undefined = storage()): 
     setNegotiated(id, mediaType) {
       if (read(state.negotiated, id) === mediaType) return;
       state = { ...state, negotiated: { ...state.negotiated, [id]: mediaType } };
+      save();
+    },
+    negotiatedWrite: (id) => read(state.negotiatedWrite, id),
+    setNegotiatedWrite(id, mediaType) {
+      if (read(state.negotiatedWrite, id) === mediaType) return;
+      state = { ...state, negotiatedWrite: { ...state.negotiatedWrite, [id]: mediaType } };
       save();
     },
     override: (id) => read(state.override, id),

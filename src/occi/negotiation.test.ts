@@ -129,6 +129,7 @@ describe('serverProfileOf', () => {
     ['ooi/1.2.0 OCCI/1.1 OCCI/1.2', 'ooi'],
     ['rOCCI-server OCCI/1.1 OCCI-CRTP/1.0 OCCI/1.2 OCCI-CRTP/1.1', 'rocci-server'],
     ['erocci/1.0 OCCI/1.2', 'erocci'],
+    ['pyssf OCCI/1.1', 'pyssf'],
     ['foo-ooi/1.0 OCCI/1.2', 'generic'],
     ['demo-occi/0.3 OCCI/1.2', 'generic'],
     [null, 'generic'],

@@ -1,8 +1,10 @@
+import type { OcciMediaType } from './negotiation.ts';
+
 /**
  * Which known implementation a server is, read from its Server header, for the few quirks that
  * change what a value means (not how it is parsed). `generic` means: take the spec at its word.
  */
-export type ServerProfile = 'ooi' | 'rocci-server' | 'erocci' | 'generic';
+export type ServerProfile = 'ooi' | 'rocci-server' | 'erocci' | 'pyssf' | 'generic';
 
 export function serverProfileOf(serverHeader: string | null | undefined): ServerProfile {
   if (serverHeader === null || serverHeader === undefined) return 'generic';
@@ -10,5 +12,16 @@ export function serverProfileOf(serverHeader: string | null | undefined): Server
   if (/(?:^|[\s,])ooi\//i.test(serverHeader)) return 'ooi';
   if (/(?:^|[\s,])rOCCI-server\b/i.test(serverHeader)) return 'rocci-server';
   if (/(?:^|[\s,])erocci\b/i.test(serverHeader)) return 'erocci';
+  // pyssf sends `pyssf OCCI/1.1` (occi/__init__.py VERSION).
+  if (/(?:^|[\s,])pyssf\b/i.test(serverHeader)) return 'pyssf';
   return 'generic';
+}
+
+/**
+ * The renderings a known server reads requests in, best first, where that is narrower than what
+ * it answers in; undefined where it reads what it renders. pyssf renders OCCI JSON but has no
+ * JSON parser: it answers every JSON create, action and update with 500.
+ */
+export function writableRenderings(profile: ServerProfile): readonly OcciMediaType[] | undefined {
+  return profile === 'pyssf' ? ['text/plain', 'text/occi'] : undefined;
 }

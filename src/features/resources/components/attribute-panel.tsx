@@ -11,10 +11,12 @@ import {
   type ResolvedAttribute,
   typedAttributes,
 } from '../../../occi/index.ts';
-import { useUpdateEntity } from '../api/update-entity.ts';
+import { type UpdateOutcome, useUpdateEntity } from '../api/update-entity.ts';
 import { formAttributes, readForm, textOf } from '../attribute-form.ts';
+import { mixinLabel } from '../list-view.ts';
 import { AttributeField } from './attribute-field.tsx';
 import { OcciErrorPanel } from './occi-error-panel.tsx';
+import { UpdateOutcomeNote, useUpdateRefusedHint } from './update-outcome-note.tsx';
 
 export interface AttributePanelProps {
   readonly endpointId: string;
@@ -30,6 +32,7 @@ function shown(value: AttributeValue): string {
 
 export function AttributePanel({ endpointId, entity, location, queryInterface, name }: AttributePanelProps) {
   const [editing, setEditing] = useState(false);
+  const [outcome, setOutcome] = useState<UpdateOutcome | undefined>(undefined);
   const definitions = new Map(
     queryInterface.attributesFor(entity.kind, entity.mixins).map((definition) => [definition.name, definition]),
   );
@@ -44,6 +47,7 @@ export function AttributePanel({ endpointId, entity, location, queryInterface, n
           </button>
         )}
       </div>
+      {editing ? null : <UpdateOutcomeNote outcome={outcome} />}
       {editing ? (
         <EditForm
           endpointId={endpointId}
@@ -51,7 +55,10 @@ export function AttributePanel({ endpointId, entity, location, queryInterface, n
           location={location}
           queryInterface={queryInterface}
           name={name}
-          onDone={() => setEditing(false)}
+          onDone={(done) => {
+            setOutcome(done);
+            setEditing(false);
+          }}
         />
       ) : (
         <table className="attribute-values">
@@ -105,13 +112,14 @@ function EditForm({
   queryInterface,
   name,
   onDone,
-}: AttributePanelProps & { onDone: () => void }) {
+}: AttributePanelProps & { onDone: (outcome?: UpdateOutcome) => void }) {
   const editable = formAttributes(queryInterface, entity.kind, entity.mixins);
   const typed = typedAttributes(entity, queryInterface);
   const original = new Map(editable.map((attribute) => [attribute.name, textOf(typed.get(attribute.name))]));
   const [fields, setFields] = useState(() => new Map(original));
   const [tried, setTried] = useState(false);
   const update = useUpdateEntity(endpointId);
+  const refusedHint = useUpdateRefusedHint(update.error);
   // Only what changed is checked and sent: a value the server set that its own pattern refuses is not the user's to fix.
   const changed = editable.filter((attribute) => fields.get(attribute.name) !== original.get(attribute.name));
   const reading = readForm(fields, changed.map(withoutDefault));
@@ -128,6 +136,8 @@ function EditForm({
             location,
             update: { mixins: [], attributes: reading.attributes, links: [] },
             purpose: `Update ${changed.map((attribute) => attribute.name).join(', ')} of ${name}`,
+            queryInterface,
+            label: (id) => mixinLabel(queryInterface, id),
           },
           { onSuccess: onDone },
         );
@@ -143,14 +153,16 @@ function EditForm({
           error={tried ? reading.errors.get(attribute.name) : undefined}
         />
       ))}
-      {update.isError ? <OcciErrorPanel error={update.error} context="The update was refused" /> : null}
+      {update.isError ? (
+        <OcciErrorPanel error={update.error} context="The update was refused" hint={refusedHint} />
+      ) : null}
       <div className="form-buttons">
         <button className="button" type="submit" disabled={update.isPending || changed.length === 0}>
           {update.isPending
             ? 'Saving…'
             : `Save ${changed.length === 0 ? '' : `${changed.length} change${changed.length === 1 ? '' : 's'}`}`}
         </button>
-        <button className="button secondary" type="button" onClick={onDone}>
+        <button className="button secondary" type="button" onClick={() => onDone()}>
           Cancel
         </button>
       </div>

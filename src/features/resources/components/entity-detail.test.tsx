@@ -115,16 +115,55 @@ describe('an entity page', () => {
     expect(update?.requestBody).not.toContain('cirros');
   });
 
-  it("says so in the server's words when it cannot change the OS", async () => {
+  it("says so in the server's words when it cannot change the OS, by POST or by PUT", async () => {
     server.use(
       http.post(WEB_URL, () => HttpResponse.text('rebuild is not implemented by this provider', { status: 501 })),
+      http.put(WEB_URL, () => HttpResponse.text('no rebuild here either', { status: 501 })),
     );
     await openWeb();
     await userEvent.click(screen.getByRole('button', { name: 'Change OS…' }));
     const dialog = screen.getByRole('dialog', { name: 'Change OS: web-01' });
     await userEvent.click(within(dialog).getByRole('radio', { name: /SmartOS/ }));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Change OS to SmartOS' }));
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent(/501.*rebuild is not implemented/);
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent(/501.*no rebuild here either/);
+    expect(alert).toHaveTextContent('refused this change by POST and by PUT: it does not make it');
+  });
+
+  it('sends the whole VM by PUT when the server refuses the swap as a partial update (ooi), and says so', async () => {
+    server.use(
+      http.post(WEB_URL, () =>
+        HttpResponse.json({ code: 400, message: 'Invalid action None provided.' }, { status: 400 }),
+      ),
+    );
+    const { log } = await openWeb();
+    const templates = screen.getByRole('region', { name: 'Templates' });
+    await userEvent.click(within(templates).getByRole('button', { name: 'Resize…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Resize: web-01' });
+    await userEvent.click(within(dialog).getByRole('radio', { name: /^m1\.medium/ }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Resize to m1.medium' }));
+    await waitFor(() => expect(templates).toHaveTextContent('m1.medium'));
+    expect(within(templates).getByRole('status')).toHaveTextContent(
+      /does not take updates by POST \(400.*Invalid action None.*\), so the console sent the same change by PUT/,
+    );
+    const put = log.snapshot().find((exchange) => exchange.method === 'PUT' && exchange.url.endsWith(WEB));
+    // The same change: the new flavour alone, as ooi takes it (it refuses a PUT with more).
+    expect(put?.requestBody).toContain('m1.medium');
+    expect(put?.requestBody).not.toContain('cirros');
+  });
+
+  it('says in words when the server answers a swap with success and keeps the old template (pyssf)', async () => {
+    // pyssf answers 200 `OK` and changes nothing; the VM read again still has its old image.
+    server.use(http.post(WEB_URL, () => HttpResponse.text('OK', { headers: { 'Content-Type': 'text/plain' } })));
+    await openWeb();
+    const templates = screen.getByRole('region', { name: 'Templates' });
+    await userEvent.click(within(templates).getByRole('button', { name: 'Change OS…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Change OS: web-01' });
+    await userEvent.click(within(dialog).getByRole('radio', { name: /SmartOS/ }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Change OS to SmartOS' }));
+    expect(await within(templates).findByRole('status')).toHaveTextContent(
+      /did not make the change: the server kept cirros-0\.3\.0-x86_64-blank: SmartOS was not applied/,
+    );
   });
 
   it('edits a mutable attribute and sends only what changed', async () => {

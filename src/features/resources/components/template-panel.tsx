@@ -7,10 +7,11 @@
 import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { type Entity, type Mixin, type QueryInterface, type TypeId, typeId } from '../../../occi/index.ts';
-import { useUpdateEntity } from '../api/update-entity.ts';
+import { type UpdateOutcome, useUpdateEntity } from '../api/update-entity.ts';
 import { mixinLabel } from '../list-view.ts';
 import { OcciErrorPanel } from './occi-error-panel.tsx';
 import { TemplatePicker, templateFacts } from './template-picker.tsx';
+import { UpdateOutcomeNote, useUpdateRefusedHint } from './update-outcome-note.tsx';
 
 interface Role {
   readonly heading: string;
@@ -48,6 +49,8 @@ export function TemplatePanel({ endpointId, entity, location, queryInterface, na
     },
   ].filter((role) => role.templates.length > 0);
   const [changing, setChanging] = useState<Role | null>(null);
+  // What the server did with the last change of each role, shown beside it until the next one.
+  const [outcomes, setOutcomes] = useState<ReadonlyMap<string, UpdateOutcome>>(new Map());
   if (roles.length === 0) return null;
   return (
     <section className="panel" aria-labelledby="templates-heading">
@@ -71,6 +74,7 @@ export function TemplatePanel({ endpointId, entity, location, queryInterface, na
                 <button className="button secondary" type="button" onClick={() => setChanging(role)}>
                   {role.verb}…
                 </button>
+                <UpdateOutcomeNote outcome={outcomes.get(role.heading)} />
               </dd>
             </div>
           );
@@ -85,6 +89,10 @@ export function TemplatePanel({ endpointId, entity, location, queryInterface, na
           queryInterface={queryInterface}
           name={name}
           onClose={() => setChanging(null)}
+          onDone={(outcome) => {
+            setOutcomes((previous) => new Map(previous).set(changing.heading, outcome));
+            setChanging(null);
+          }}
         />
       )}
     </section>
@@ -99,10 +107,12 @@ function ChangeTemplate({
   queryInterface,
   name,
   onClose,
-}: TemplatePanelProps & { role: Role; onClose: () => void }) {
+  onDone,
+}: TemplatePanelProps & { role: Role; onClose: () => void; onDone: (outcome: UpdateOutcome) => void }) {
   const current = role.templates.map((t) => typeId(t.scheme, t.term)).find((id) => entity.mixins.includes(id));
   const [choice, setChoice] = useState<TypeId | undefined>(current);
   const update = useUpdateEntity(endpointId);
+  const refusedHint = useUpdateRefusedHint(update.error);
   return (
     <ConfirmDialog
       title={`${role.verb}: ${name}`}
@@ -119,8 +129,11 @@ function ChangeTemplate({
             location,
             update: { mixins: [choice], attributes: new Map(), links: [] },
             purpose: `${role.verb} ${name} to ${mixinLabel(queryInterface, choice)}`,
+            replaces: current === undefined ? [] : [current],
+            queryInterface,
+            label: (id) => mixinLabel(queryInterface, id),
           },
-          { onSuccess: onClose },
+          { onSuccess: onDone },
         );
       }}
     >
@@ -133,7 +146,12 @@ function ChangeTemplate({
         onChange={setChoice}
       />
       {update.isError ? (
-        <OcciErrorPanel error={update.error} context={`${role.verb} refused`} beforeShowExchange={onClose} />
+        <OcciErrorPanel
+          error={update.error}
+          context={`${role.verb} refused`}
+          hint={refusedHint}
+          beforeShowExchange={onClose}
+        />
       ) : null}
     </ConfirmDialog>
   );
