@@ -179,6 +179,42 @@ describe('an entity page', () => {
     expect(update?.requestBody).not.toContain('occi.compute.hostname');
   });
 
+  it("shows a volume's link when its page is opened directly, and names it before a delete", async () => {
+    renderAt('storage/3');
+    await screen.findByRole('heading', { name: 'db-data', level: 1 });
+    const links = screen.getByRole('region', { name: 'Links' });
+    const row = await within(links).findByRole('row', { name: /from compute\/.* \/dev\/vdc/ });
+    expect(within(row).getByRole('link', { name: /^from compute\// })).toHaveAttribute(
+      'href',
+      expect.stringMatching(/^\/endpoints\/demo\/resources\/compute\//),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Delete…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete db-data?' });
+    expect(within(dialog).getByRole('note')).toHaveTextContent(/It is in use: a link points at it.*\/dev\/vdc/);
+  });
+
+  it('reads a link the server gives by its location alone (rOCCI-server 1.x JSON) for its other end', async () => {
+    const APP = 'compute/2ee26373-db62-4bbf-9325-ff68a81097e3';
+    server.use(
+      http.get(`*/occi/demo/${APP}`, () =>
+        HttpResponse.json(
+          {
+            kind: 'http://schemas.ogf.org/occi/infrastructure#compute',
+            attributes: { occi: { core: { id: '2ee26373-db62-4bbf-9325-ff68a81097e3', title: 'app-01' } } },
+            actions: [{ scheme: 'http://schemas.ogf.org/occi/infrastructure/compute/action#', term: 'stop' }],
+            links: ['/storage/link/6cb97f63-7d8a-4474-87cb-4d1c9c581de1'],
+          },
+          { headers: { 'Content-Type': 'application/occi+json' } },
+        ),
+      ),
+    );
+    renderAt(APP);
+    await screen.findByRole('heading', { name: 'app-01', level: 1 });
+    const links = screen.getByRole('region', { name: 'Links' });
+    expect(await within(links).findByRole('link', { name: 'to storage/2' })).toBeVisible();
+    expect(within(links).getByRole('row', { name: /to storage\/2/ })).toHaveTextContent('/dev/vdb');
+  });
+
   it('attaches a volume at /dev/vdb with a standalone link, and removes it again', async () => {
     const { log } = await openWeb();
     const links = screen.getByRole('region', { name: 'Links' });

@@ -14,15 +14,17 @@ import type { DiscoveredModel } from '../../../lib/occi-queries.ts';
 import { useDeleteEntity } from '../api/delete-entity.ts';
 import { entityQuery } from '../api/read-entity.ts';
 import { entityName, isTransitional, stateOf } from '../entity-summary.ts';
+import { linkFacts, linkLocation } from '../link-facts.ts';
 import { mixinLabel } from '../list-view.ts';
 import { kindNames, resourcePath } from '../resource-paths.ts';
 import { AttributePanel } from './attribute-panel.tsx';
 import { EntityActions } from './entity-actions.tsx';
-import { LinkPanel, linkFacts, linkLocation } from './link-panel.tsx';
+import { LinkPanel } from './link-panel.tsx';
 import { OcciErrorPanel } from './occi-error-panel.tsx';
 import { SessionHistory } from './session-history.tsx';
 import { StateBadge } from './state-badge.tsx';
 import { TemplatePanel } from './template-panel.tsx';
+import { useIncomingLinks } from './use-incoming-links.ts';
 
 export interface EntityDetailProps {
   readonly endpointId: string;
@@ -46,6 +48,8 @@ export function EntityDetail({ endpointId, discovered, location }: EntityDetailP
   const gone =
     query.isError && isOcciHttpError(query.error) && (query.error.status === 404 || query.error.status === 410);
   const links = entity?.entityType === 'resource' ? entity.links : [];
+  // A volume or network in use: what points at it is named before it is deleted.
+  const incoming = useIncomingLinks(endpointId, location, queryInterface, entity?.kind ?? '');
 
   return (
     <article className="entity-detail" aria-labelledby="entity-heading">
@@ -166,6 +170,22 @@ export function EntityDetail({ endpointId, discovered, location }: EntityDetailP
                 </li>
               ))}
             </ul>
+          )}
+          {incoming.links.length === 0 ? null : (
+            <div className="status warn" role="note">
+              <p>
+                <strong>It is in use:</strong>{' '}
+                {incoming.links.length === 1 ? 'a link points' : `${incoming.links.length} links point`} at it. A server
+                may refuse to delete it while attached, or detach it without asking; detaching it first is safer.
+              </p>
+              <ul className="doomed">
+                {incoming.links.map(({ link, source }) => (
+                  <li key={linkLocation(link, queryInterface) ?? source}>
+                    from <Link to={resourcePath(endpointId, source)}>{source}</Link> {linkFacts(link)}
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
           <p>This cannot be undone.</p>
         </ConfirmDialog>

@@ -4,43 +4,21 @@
  * attributes (mountpoint, device, interface, address) and state are shown on both ends.
  */
 
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { useOcciClient } from '../../../lib/occi-client-context.tsx';
-import { queryKeys } from '../../../lib/query-keys.ts';
 import type { Entity, Link, QueryInterface } from '../../../occi/index.ts';
 import { useDeleteEntity } from '../api/delete-entity.ts';
 import { textOf } from '../attribute-form.ts';
 import { entityId, entityName, stateOf } from '../entity-summary.ts';
+import { linkFacts, linkLocation } from '../link-facts.ts';
 import { kindNames, resourcePath } from '../resource-paths.ts';
 import { AttachDialog, attachOptions } from './attach-dialog.tsx';
 import { OcciErrorPanel } from './occi-error-panel.tsx';
 import { StateBadge } from './state-badge.tsx';
-
-/** The attributes a link is known by, in a line: `/dev/vdb`, `eth0 10.0.0.4`. */
-const LINK_FACTS = /\.(mountpoint|deviceid|interface|mac|address|gateway|allocation)$/;
-
-export function linkFacts(link: Link): string {
-  return [...link.attributes]
-    .filter(([name]) => LINK_FACTS.test(name))
-    .map(([, value]) => textOf(value))
-    .filter((text) => text !== '')
-    .join(' · ');
-}
-
-/**
- * Where a link lives: its own location (text renderings give `self`), else its Kind's collection
- * and its id (OCCI JSON renders inline links with an id only), or its id when that is a path (rOCCI).
- */
-export function linkLocation(link: Link, queryInterface: QueryInterface): string | undefined {
-  if (link.location !== undefined) return link.location;
-  const id = entityId(link);
-  if (id.includes('/')) return id;
-  const collection = queryInterface.kind(link.kind)?.location;
-  return collection === undefined || id === '(no id)' ? undefined : `${collection.replace(/\/?$/, '/')}${id}`;
-}
+import { useIncomingLinks } from './use-incoming-links.ts';
+import { useResolvedLinks } from './use-resolved-links.ts';
 
 export interface LinkPanelProps {
   readonly endpointId: string;
@@ -51,25 +29,14 @@ export interface LinkPanelProps {
 
 export function LinkPanel({ endpointId, entity, location, queryInterface }: LinkPanelProps) {
   const client = useOcciClient();
-  const queryClient = useQueryClient();
   const [removing, setRemoving] = useState<Link | null>(null);
   const [attaching, setAttaching] = useState<ReturnType<typeof attachOptions>[number] | null>(null);
   const [attached, setAttached] = useState<string | null>(null);
   const options = attachOptions(queryInterface, entity.kind);
   const remove = useDeleteEntity(endpointId);
   const relative = (url: string | undefined) => (url === undefined ? undefined : client.relativePath(endpointId, url));
-  const outgoing = entity.entityType === 'resource' ? entity.links : [];
-  // Links held by other resources that point here, among the entities this console has read.
-  const incoming: { link: Link; holder: Entity }[] = [];
-  for (const [, other] of queryClient.getQueriesData<Entity>({
-    queryKey: [...queryKeys.endpoint(endpointId), 'entity'],
-  })) {
-    if (other === undefined || other.entityType !== 'resource' || other.location === location) continue;
-    for (const link of other.links) {
-      if (relative(textOf(link.attributes.get('occi.core.target'))) === location)
-        incoming.push({ link, holder: other });
-    }
-  }
+  const outgoing = useResolvedLinks(endpointId, entity.entityType === 'resource' ? entity.links : []);
+  const incoming = useIncomingLinks(endpointId, location, queryInterface, entity.kind);
   const kindOf = (link: Link) => {
     const kind = queryInterface.kind(link.kind);
     return kind === undefined ? link.kind.split('#').at(-1) : kindNames(kind).singular;
@@ -133,10 +100,11 @@ export function LinkPanel({ endpointId, entity, location, queryInterface }: Link
           {attached}
         </p>
       )}
-      {outgoing.length === 0 && incoming.length === 0 ? (
-        <p className="muted">
-          No links{entity.entityType === 'resource' ? ' to or from it that this console has seen' : ''}.
-        </p>
+      {incoming.error === null ? null : (
+        <OcciErrorPanel error={incoming.error} context="Could not read the links that point here" />
+      )}
+      {outgoing.length === 0 && incoming.links.length === 0 ? (
+        <p className="muted">{incoming.reading ? 'Looking for links that point here…' : 'No links.'}</p>
       ) : (
         <table className="link-table">
           <thead>
@@ -153,7 +121,7 @@ export function LinkPanel({ endpointId, entity, location, queryInterface }: Link
               const target = relative(textOf(link.attributes.get('occi.core.target')));
               return row(link, target, `to ${target ?? '?'}`);
             })}
-            {incoming.map(({ link, holder }) => row(link, holder.location, `from ${holder.location ?? '?'}`))}
+            {incoming.links.map(({ link, source }) => row(link, source, `from ${source}`))}
           </tbody>
         </table>
       )}

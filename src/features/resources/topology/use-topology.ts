@@ -10,7 +10,7 @@ import type { OcciClient } from '../../../lib/occi-client.ts';
 import { useOcciClient } from '../../../lib/occi-client-context.tsx';
 import { type Kind, type QueryInterface, typeId, wellKnown } from '../../../occi/index.ts';
 import { type Listing, listingQuery } from '../api/list-collection.ts';
-import { linkLocation } from '../components/link-panel.tsx';
+import { linkLocation } from '../link-facts.ts';
 import { buildTopology, type NodeRole, type TopologyGraph } from './topology-graph.ts';
 
 export interface TopologySource {
