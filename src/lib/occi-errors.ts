@@ -50,7 +50,7 @@ export class OcciHttpError extends Error {
     status: number,
     statusText: string,
     serverMessage: string | undefined,
-    hint: string = httpHint(status, endpointId),
+    hint: string = httpHint(status, endpointId, serverMessage),
     fromProxy = false,
   ) {
     const head = `${status}${statusText === '' ? '' : ` ${statusText}`}`;
@@ -91,8 +91,28 @@ export function isOcciClientFailure(error: unknown): boolean {
   );
 }
 
-/** What a tenant can do about a status, in words. */
-export function httpHint(status: number, endpointId: string): string {
+/**
+ * What a 409 means, from the server's own words where they say it: a conflict has several causes
+ * (rOCCI-server answers a missing occi.core.id, a value outside its pattern and a state conflict
+ * alike with 409), so a state conflict is named only when the server speaks of one.
+ */
+function conflictHint(serverMessage: string | undefined): string {
+  const words = serverMessage ?? '';
+  if (
+    /\b(state|busy|booting|transition|in progress|not (currently )?(applicable|available)|does not apply)\b/i.test(
+      words,
+    )
+  )
+    return 'The resource is not in a state that allows this (state conflict); wait for it to settle and try again.';
+  if (/\b(exists?|already|duplicate|taken|in use)\b/i.test(words))
+    return 'Something by this id or name exists already: open it, or choose another.';
+  if (/\b(required|not provided|missing|invalid|pattern|match|compliant|restrictions?|value)\b/i.test(words))
+    return 'The server refused what was sent (its words above say which part); correct it and send again.';
+  return 'The server refused this as a conflict; its words above say why.';
+}
+
+/** What a tenant can do about a status, in words; a 409 by what the server says of it. */
+export function httpHint(status: number, endpointId: string, serverMessage?: string): string {
   switch (status) {
     case 400:
       return 'The server did not accept the request as sent; check the values entered.';
@@ -107,7 +127,7 @@ export function httpHint(status: number, endpointId: string): string {
     case 406:
       return 'The server cannot answer in the rendering asked for; choose another rendering for this endpoint.';
     case 409:
-      return 'The resource is not in a state that allows this (state conflict); wait for it to settle and try again.';
+      return conflictHint(serverMessage);
     case 413:
       return 'The request is too large for the server or the proxy; send less.';
     case 415:
