@@ -16,6 +16,7 @@ describe('the words for a 409', () => {
   it('names a state conflict where the server speaks of one', () => {
     expect(hintFor('stop does not apply to /compute/1 now: it is booting')).toMatch(/state conflict/);
     expect(hintFor('State conflict')).toMatch(/state conflict/);
+    expect(hintFor('web-01 is already running')).toMatch(/state conflict/);
   });
 
   it('names an existing entity, and guesses nothing from silence', () => {

@@ -98,11 +98,10 @@ export function isOcciClientFailure(error: unknown): boolean {
  */
 function conflictHint(serverMessage: string | undefined): string {
   const words = serverMessage ?? '';
-  if (
-    /\b(state|busy|booting|transition|in progress|not (currently )?(applicable|available)|does not apply)\b/i.test(
-      words,
-    )
-  )
+  const stateWords =
+    /\b(state|busy|booting|transition|in progress|not (currently )?(applicable|available)|does not apply)\b/i;
+  const alreadyThere = /\balready (running|started|stopped|active|inactive|suspended|online|offline|up|down)\b/i;
+  if (stateWords.test(words) || alreadyThere.test(words))
     return 'The resource is not in a state that allows this (state conflict); wait for it to settle and try again.';
   if (/\b(exists?|already|duplicate|taken|in use)\b/i.test(words))
     return 'Something by this id or name exists already: open it, or choose another.';

@@ -5,7 +5,7 @@
  */
 import { type SetupWorker, setupWorker } from 'msw/browser';
 import { createDemoCloud } from '../demo-cloud/create-demo-cloud.ts';
-import { demoCloudHandlers } from './demo-cloud-handlers.ts';
+import { DEMO_CLOUD_PREFIX, demoCloudHandlers } from './demo-cloud-handlers.ts';
 import { demoEndpointsHandler } from './demo-endpoints-handler.ts';
 
 /**
@@ -15,7 +15,8 @@ import { demoEndpointsHandler } from './demo-endpoints-handler.ts';
  */
 export async function startDemoWorker(): Promise<SetupWorker> {
   const cloud = createDemoCloud({ profile: 'standard', seed: 'tenant' });
-  const worker = setupWorker(...demoCloudHandlers(cloud), demoEndpointsHandler(window.location.origin));
+  const { origin } = window.location;
+  const worker = setupWorker(...demoCloudHandlers(cloud, DEMO_CLOUD_PREFIX, origin), demoEndpointsHandler(origin));
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
   return worker;
 }

@@ -41,7 +41,8 @@ describe('demoCloudHandlers', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     const body = await response.text();
     expect(body).toContain('Category: compute;');
-    expect(seen[0]?.url).toBe('http://localhost/-/');
+    // The cloud sees the request where the proxy would send it: on its own origin.
+    expect(seen[0]?.url).toBe('http://127.0.0.1:8787/-/');
   });
 
   it('strips the prefix and keeps the query, method, headers and body', async () => {
@@ -51,7 +52,7 @@ describe('demoCloudHandlers', () => {
       body: `Category: ${COMPUTE}\n`,
     });
     const request = seen[0] as Request;
-    expect(request.url).toBe('http://localhost/compute/?x=1');
+    expect(request.url).toBe('http://127.0.0.1:8787/compute/?x=1');
     expect(request.method).toBe('POST');
     expect(request.headers.get('x-auth-token')).toBe('demo');
     expect(await request.text()).toBe(`Category: ${COMPUTE}\n`);
@@ -74,7 +75,14 @@ describe('demoCloudHandlers', () => {
     server.use(...demoCloudHandlers(watched, '/occi/other/'));
     const response = await fetch('http://localhost/occi/other/-/');
     expect(response.status).toBe(200);
-    expect(seen[0]?.url).toBe('http://localhost/-/');
+    // The cloud sees the request where the proxy would send it: on its own origin.
+    expect(seen[0]?.url).toBe('http://127.0.0.1:8787/-/');
+  });
+
+  it("takes another upstream origin (the page's own, in development)", async () => {
+    server.use(...demoCloudHandlers(watched, '/occi/demo', 'http://localhost:5173'));
+    await fetch('http://localhost/occi/demo/-/');
+    expect(seen[0]?.url).toBe('http://localhost:5173/-/');
   });
 
   it('lets a test put an error case in front with server.use()', async () => {

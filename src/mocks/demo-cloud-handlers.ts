@@ -9,9 +9,20 @@ import type { DemoCloud } from '../demo-cloud/demo-cloud-options.ts';
 
 export const DEMO_CLOUD_PREFIX = '/occi/demo';
 
+/**
+ * Where the cloud behind the prefix lives, as the proxy would reach it: the URL the test
+ * endpoint list gives the demo endpoint (lib/test-support/console-api-handlers.ts). The cloud
+ * names its entities by absolute URL on this origin, as real servers do on theirs.
+ */
+export const DEMO_CLOUD_UPSTREAM = 'http://127.0.0.1:8787';
+
 const WITHOUT_BODY = new Set(['GET', 'HEAD']);
 
-export function demoCloudHandlers(cloud: DemoCloud, prefix = DEMO_CLOUD_PREFIX) {
+/**
+ * `upstream`: the origin the cloud sees each request on (the page's own origin in development,
+ * where the endpoint list names that origin).
+ */
+export function demoCloudHandlers(cloud: DemoCloud, prefix = DEMO_CLOUD_PREFIX, upstream = DEMO_CLOUD_UPSTREAM) {
   const base = prefix.replace(/\/+$/, '');
   if (!base.startsWith('/')) throw new TypeError(`demoCloudHandlers: the prefix must be a path, got ${prefix}`);
   return [
@@ -20,15 +31,15 @@ export function demoCloudHandlers(cloud: DemoCloud, prefix = DEMO_CLOUD_PREFIX) 
     // predicate matches the path on any origin, in the browser and in Node alike.
     http.all(
       ({ request }) => new URL(request.url).pathname.startsWith(`${base}/`),
-      async ({ request }) => cloud.handle(await withoutPrefix(request, base)),
+      async ({ request }) => cloud.handle(await upstreamRequest(request, base, upstream)),
     ),
   ];
 }
 
-/** The same request, addressed as the cloud sees it: the origin kept, the prefix gone. */
-async function withoutPrefix(request: Request, base: string): Promise<Request> {
-  const url = new URL(request.url);
-  url.pathname = url.pathname.slice(base.length);
+/** The same request, addressed as the cloud sees it: on the upstream origin, the prefix gone. */
+async function upstreamRequest(request: Request, base: string, upstream: string): Promise<Request> {
+  const given = new URL(request.url);
+  const url = new URL(`${given.pathname.slice(base.length)}${given.search}`, upstream);
   // The body is read whole: handing a stream from one Request to another needs `duplex`, and an
   // OCCI rendering is small.
   const body = WITHOUT_BODY.has(request.method) ? undefined : await request.arrayBuffer();

@@ -17,7 +17,10 @@ export {
   userTagId,
 } from '../demo-cloud/demo-categories.ts';
 
-/** Handlers for a new demo cloud, for `server.resetHandlers(...freshDemoHandlers(), ...)`. */
-export function freshDemoHandlers(options: DemoCloudOptions = {}, prefix = DEMO_CLOUD_PREFIX) {
-  return demoCloudHandlers(createDemoCloud(options), prefix);
+/**
+ * Handlers for a new demo cloud, for `server.resetHandlers(...freshDemoHandlers(), ...)`;
+ * `upstream` is the origin the cloud sees its requests on (demoCloudHandlers).
+ */
+export function freshDemoHandlers(options: DemoCloudOptions = {}, prefix = DEMO_CLOUD_PREFIX, upstream?: string) {
+  return demoCloudHandlers(createDemoCloud(options), prefix, upstream);
 }

@@ -8,6 +8,7 @@ import type { EndpointInfo } from '../endpoint-info.ts';
 export const DEMO_ENDPOINT: EndpointInfo = {
   id: 'demo',
   title: 'Demo cloud (in the console)',
+  // Where src/mocks/demo-cloud-handlers.ts puts the test clouds (DEMO_CLOUD_UPSTREAM).
   url: 'http://127.0.0.1:8787/',
   auth: 'none',
   insecureTls: false,

@@ -24,6 +24,8 @@ export interface Created {
   /** Relative to the endpoint, or null when the server did not say where. */
   readonly location: string | null;
   readonly entity: Entity | null;
+  /** Why the request went in another rendering than first tried, in words (see OcciAnswer). */
+  readonly renderingFallback?: string;
 }
 
 /**
@@ -49,7 +51,11 @@ export async function createEntity(client: OcciClient, endpointId: string, reque
   const entity = entityOfAnswer(answer);
   let location = createdLocation(answer);
   if (location === null && entity !== null) location = locationInCollection(request.collection, entity);
-  return { location: location === null ? null : client.relativePath(endpointId, location), entity };
+  return {
+    location: location === null ? null : client.relativePath(endpointId, location),
+    entity,
+    ...(answer.renderingFallback !== undefined && { renderingFallback: answer.renderingFallback }),
+  };
 }
 
 export function useCreateEntity(endpointId: string) {

@@ -16,7 +16,7 @@ import { formAttributes, readForm, textOf } from '../attribute-form.ts';
 import { mixinLabel } from '../list-view.ts';
 import { AttributeField } from './attribute-field.tsx';
 import { OcciErrorPanel } from './occi-error-panel.tsx';
-import { UpdateOutcomeNote, useUpdateRefusedHint } from './update-outcome-note.tsx';
+import { OutcomeNote, useUpdateRefusedHint } from './outcome-note.tsx';
 
 export interface AttributePanelProps {
   readonly endpointId: string;
@@ -47,7 +47,7 @@ export function AttributePanel({ endpointId, entity, location, queryInterface, n
           </button>
         )}
       </div>
-      {editing ? null : <UpdateOutcomeNote outcome={outcome} />}
+      {editing ? null : <OutcomeNote outcome={outcome} />}
       {editing ? (
         <EditForm
           endpointId={endpointId}

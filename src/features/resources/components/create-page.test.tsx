@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Exchange } from '../../../lib/exchange.ts';
-import { DEMO_ENDPOINT, endpointsHandler } from '../../../lib/test-support/console-api-handlers.ts';
+import { endpointsHandler } from '../../../lib/test-support/console-api-handlers.ts';
 import { renderWithClient } from '../../../lib/test-support/render-with-client.tsx';
 import { freshDemoHandlers } from '../../../mocks/demo-model.ts';
 import { createDemoServer } from '../../../mocks/node.ts';
@@ -422,11 +422,7 @@ describe('the request preview', () => {
 describe('servers that deviate (the demo cloud in their quirk profiles)', () => {
   /** The form and the real resource page, on a fresh demo cloud in `profile`. */
   async function openFormOn(profile: 'rocci' | 'ooi', collection: string) {
-    // ooi names its entities by absolute URL, on the origin the request came to: here the test page's.
-    server.use(
-      ...freshDemoHandlers({ profile, actionDelayMs: 0 }),
-      endpointsHandler([{ ...DEMO_ENDPOINT, url: `${window.location.origin}/` }]),
-    );
+    server.use(...freshDemoHandlers({ profile, actionDelayMs: 0 }), endpointsHandler());
     const view = renderWithClient(
       [
         { path: '/endpoints/:endpointId/create/*', element: <CreatePage /> },
@@ -468,6 +464,58 @@ describe('servers that deviate (the demo cloud in their quirk profiles)', () => 
     expect(post.response?.headers.some(([name]) => name.toLowerCase() === 'location')).toBe(false);
     const history = screen.getByRole('region', { name: 'This session' });
     expect(history).toHaveTextContent(/Create virtual machine ooi-01\s*POST compute\/\s*200/);
+  });
+});
+
+describe('what the server did with a create', () => {
+  // The rendering a refused create was sent again in is remembered for the endpoint, in storage.
+  afterEach(() => localStorage.clear());
+  const renderWithPage = (url: string) =>
+    renderWithClient(
+      [
+        { path: '/endpoints/:endpointId/create/*', element: <CreatePage /> },
+        { path: '/endpoints/:endpointId/resources/*', element: <ResourcePage /> },
+      ],
+      url,
+    );
+
+  it("says on the new VM's page what the server did not keep: a name it replaced", async () => {
+    // A server that makes the VM and calls it something else (ooi named JSON creates OCCI_VM).
+    server.use(
+      http.post('*/occi/demo/compute/', () =>
+        HttpResponse.text('', { status: 201, headers: { Location: '/compute/d54b4344-16be-486a-9871-2c566ef2263d' } }),
+      ),
+    );
+    renderWithPage('/endpoints/demo/create/compute/');
+    await screen.findByRole('heading', { level: 1, name: 'New virtual machine' });
+    await user.type(screen.getByLabelText(/^Name/), 'shop-02');
+    await user.click(createButton());
+    await screen.findByRole('heading', { level: 1, name: 'web-01' });
+    expect(screen.getByText(/did not keep all that was sent/).closest('[role="status"]')).toHaveTextContent(
+      'occi.core.title is "web-01", not "shop-02"',
+    );
+  });
+
+  it('sends the create again as text/plain when the server does not read OCCI JSON, and says so', async () => {
+    server.use(
+      http.post('*/occi/demo/compute/', ({ request }) =>
+        request.headers.get('content-type')?.includes('json')
+          ? HttpResponse.text('unsupported media type', { status: 415 })
+          : undefined,
+      ),
+    );
+    const { log } = renderWithPage('/endpoints/demo/create/compute/');
+    await screen.findByRole('heading', { level: 1, name: 'New virtual machine' });
+    await user.type(screen.getByLabelText(/^Name/), 'shop-03');
+    await user.click(createButton());
+    await screen.findByRole('heading', { level: 1, name: 'shop-03' });
+    expect(screen.getByText(/did not read the request in application\/occi\+json/)).toHaveTextContent(
+      /415.*sent it again as text\/plain, which it took/,
+    );
+    const sent = posts(log.snapshot()).map(
+      (exchange) => exchange.requestHeaders.find(([n]) => n === 'Content-Type')?.[1],
+    );
+    expect(sent).toEqual(['application/occi+json', 'text/plain']);
   });
 });
 

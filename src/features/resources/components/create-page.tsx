@@ -17,6 +17,7 @@ import { type Kind, type TypeId, typeId, wellKnown } from '../../../occi/index.t
 import { useCreateEntity, withClientId } from '../api/create-entity.ts';
 import { attributeLabel, formAttributes, readForm, withDefaults } from '../attribute-form.ts';
 import { type InlineLink, initialTemplates, kindChoices, newResource } from '../create-form-model.ts';
+import { createdState } from '../created-state.ts';
 import { kindNames, resourcePath } from '../resource-paths.ts';
 import { isUserDataAttribute } from '../user-data.ts';
 import { AttributeField } from './attribute-field.tsx';
@@ -171,7 +172,9 @@ function CreateForm({
           },
           {
             onSuccess: (created) => {
-              void navigate(resourcePath(endpointId, created.location ?? collection));
+              void navigate(resourcePath(endpointId, created.location ?? collection), {
+                state: createdState(entity, created.renderingFallback),
+              });
             },
           },
         );

@@ -18,6 +18,7 @@ import { linkFacts, linkLocation } from '../link-facts.ts';
 import { mixinLabel } from '../list-view.ts';
 import { kindNames, resourcePath } from '../resource-paths.ts';
 import { AttributePanel } from './attribute-panel.tsx';
+import { CreatedNote } from './created-note.tsx';
 import { EntityActions } from './entity-actions.tsx';
 import { LinkPanel } from './link-panel.tsx';
 import { OcciErrorPanel } from './occi-error-panel.tsx';
@@ -103,6 +104,7 @@ export function EntityDetail({ endpointId, discovered, location }: EntityDetailP
       ) : null}
       {entity === undefined ? null : (
         <>
+          <CreatedNote entity={entity} queryInterface={queryInterface} />
           <section className="panel actions-panel" aria-label="Actions and delete">
             <EntityActions
               endpointId={endpointId}

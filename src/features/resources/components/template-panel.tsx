@@ -10,8 +10,8 @@ import { type Entity, type Mixin, type QueryInterface, type TypeId, typeId } fro
 import { type UpdateOutcome, useUpdateEntity } from '../api/update-entity.ts';
 import { mixinLabel } from '../list-view.ts';
 import { OcciErrorPanel } from './occi-error-panel.tsx';
+import { OutcomeNote, useUpdateRefusedHint } from './outcome-note.tsx';
 import { TemplatePicker, templateFacts } from './template-picker.tsx';
-import { UpdateOutcomeNote, useUpdateRefusedHint } from './update-outcome-note.tsx';
 
 interface Role {
   readonly heading: string;
@@ -74,7 +74,7 @@ export function TemplatePanel({ endpointId, entity, location, queryInterface, na
                 <button className="button secondary" type="button" onClick={() => setChanging(role)}>
                   {role.verb}…
                 </button>
-                <UpdateOutcomeNote outcome={outcomes.get(role.heading)} />
+                <OutcomeNote outcome={outcomes.get(role.heading)} />
               </dd>
             </div>
           );

@@ -8,7 +8,7 @@ import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_ENDPOINT, endpointsHandler } from '../../../lib/test-support/console-api-handlers.ts';
+import { endpointsHandler } from '../../../lib/test-support/console-api-handlers.ts';
 import { renderWithClient } from '../../../lib/test-support/render-with-client.tsx';
 import { freshDemoHandlers } from '../../../mocks/demo-model.ts';
 import { createDemoServer } from '../../../mocks/node.ts';
@@ -223,10 +223,7 @@ describe('servers that deviate (the demo cloud in their quirk profiles)', () => 
     '%s: draws the same tenant and attaches a drawn volume',
     async (profile) => {
       // ooi names its entities by absolute URL, on the origin the request came to: here the test page's.
-      server.resetHandlers(
-        ...freshDemoHandlers({ profile, actionDelayMs: 0 }),
-        endpointsHandler([{ ...DEMO_ENDPOINT, url: `${window.location.origin}/` }]),
-      );
+      server.resetHandlers(...freshDemoHandlers({ profile, actionDelayMs: 0 }), endpointsHandler());
       await openPage();
       expect(edgeList().getByText('app-01 -> app-data /dev/vdb')).toBeInTheDocument();
       expect(edgeList().getByText(/^web-01 -> private 10\.0\.0\.\d+$/)).toBeInTheDocument();

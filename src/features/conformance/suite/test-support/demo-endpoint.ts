@@ -31,7 +31,8 @@ export function demoServer(): SetupServer {
 }
 
 export function useDemoCloud(server: SetupServer, profile: Profile = 'standard'): void {
-  server.resetHandlers(...freshDemoHandlers({ profile, actionDelayMs: 0 }));
+  // The cloud names itself on the endpoint's origin, as a server behind a path does.
+  server.resetHandlers(...freshDemoHandlers({ profile, actionDelayMs: 0 }, undefined, new URL(ENDPOINT).origin));
 }
 
 export function demoTransport(fetch?: typeof globalThis.fetch): FetchTransport {

@@ -1,18 +1,31 @@
 /**
- * What the server did with an update, when it was not simply what was asked: the way the console
- * had to send it (PUT after a refused POST), and what the server accepted but did not do.
+ * What the server did with a change (a create, an update), when it was not simply what was asked:
+ * the way the console had to send it (another rendering, PUT after a refused POST), and what the
+ * server accepted but did not do.
  */
 import { useOcciClient } from '../../../lib/occi-client-context.tsx';
-import type { UpdateOutcome } from '../api/update-entity.ts';
+import type { IgnoredChange } from '../update-outcome.ts';
 
-export function UpdateOutcomeNote({ outcome }: { readonly outcome: UpdateOutcome | undefined }) {
+export interface Outcome {
+  /** How the console had to send it, in words; null when the first way worked. */
+  readonly fallback: string | null;
+  readonly ignored: readonly IgnoredChange[];
+}
+
+export function OutcomeNote({
+  outcome,
+  lead = 'The server answered success but did not make the change:',
+}: {
+  readonly outcome: Outcome | undefined;
+  /** What the list of ignored parts is introduced by. */
+  readonly lead?: string;
+}) {
   if (outcome === undefined || (outcome.fallback === null && outcome.ignored.length === 0)) return null;
   return (
     <div className="server-note" role="status">
       {outcome.ignored.length === 0 ? null : (
         <p className="server-note-warning">
-          <strong>The server answered success but did not make the change:</strong>{' '}
-          {outcome.ignored.map((change) => change.words).join('; ')}.
+          <strong>{lead}</strong> {outcome.ignored.map((change) => change.words).join('; ')}.
         </p>
       )}
       {outcome.fallback === null ? null : <p>{outcome.fallback}</p>}
