@@ -17,6 +17,14 @@ describe('server URLs and proxy paths', () => {
     expect(endpointRelativePath(url, endpoint)).toBe(relative);
   });
 
+  it('takes another loopback name of the same server, on the same scheme and port (rOCCI-server names itself localhost)', () => {
+    expect(endpointRelativePath('http://localhost:9003/compute/a', 'http://127.0.0.1:9003/')).toBe('compute/a');
+    expect(endpointRelativePath('http://[::1]:9003/compute/a', 'http://localhost:9003/')).toBe('compute/a');
+    expect(endpointRelativePath('http://localhost:9004/compute/a', 'http://127.0.0.1:9003/')).toBeNull();
+    expect(endpointRelativePath('https://localhost:9003/compute/a', 'http://127.0.0.1:9003/')).toBeNull();
+    expect(endpointRelativePath('http://127.0.0.2:9003/compute/a', 'http://127.0.0.1:9003/')).toBeNull();
+  });
+
   it('refuses a URL on another server', () => {
     expect(endpointRelativePath('http://elsewhere:8787/compute/x', 'http://host:8787/')).toBeNull();
   });

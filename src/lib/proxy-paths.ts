@@ -24,7 +24,7 @@ export function endpointRelativePath(serverUrl: string, endpointUrl: string | un
     if (endpointUrl === undefined) return null;
     const url = new URL(trimmed);
     const base = new URL(endpointUrl);
-    if (url.origin !== base.origin) return null;
+    if (url.origin !== base.origin && !sameLoopback(url, base)) return null;
     return stripBase(url.pathname + url.search, basePath(endpointUrl));
   }
   if (trimmed.startsWith('/')) {
@@ -32,6 +32,17 @@ export function endpointRelativePath(serverUrl: string, endpointUrl: string | un
     return endpointUrl === undefined ? trimmed.slice(1) : stripBase(trimmed, basePath(endpointUrl));
   }
   return trimmed;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Two names of this machine on the same scheme and port: a server configured at 127.0.0.1 that
+ * names itself `localhost` (rOCCI-server builds its URLs from ROCCI_SERVER_HOSTNAME) is the same
+ * server. Any other host is another server.
+ */
+function sameLoopback(a: URL, b: URL): boolean {
+  return a.protocol === b.protocol && a.port === b.port && LOOPBACK.has(a.hostname) && LOOPBACK.has(b.hostname);
 }
 
 function stripBase(path: string, base: string): string {
