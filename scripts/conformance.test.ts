@@ -64,13 +64,13 @@ describe('npm run conformance', () => {
     const { code, stdout, stderr } = await run([`${ooi.url}/`, '--allow-changes', '--json']);
     expect(code, stderr).toBe(1);
     const report = JSON.parse(stdout) as ConformanceReport;
-    expect(report.failed).toBe(6);
+    expect(report.failed).toBe(13);
     expect(report.results.filter((r) => r.outcome === 'fail').map((r) => r.id)).toContain(
       'changes.create-bare-compute',
     );
     expect(report.results.every((r) => r.exchanges.length > 0 || r.outcome !== 'fail')).toBe(true);
     expect(report.cleanup.leftBehind).toEqual([]);
-    expect(stderr).toMatch(/^conformance: 30 checks, 24 passed, 6 failed, 0 skipped in \d+ ms$/m);
+    expect(stderr).toMatch(/^conformance: 30 checks, 16 passed, 13 failed, 1 skipped in \d+ ms$/m);
   }, 90_000);
 
   it('exits 0 against the standard profile and prints the table with the total time', async () => {

@@ -4,7 +4,7 @@ import { createDemoCloud } from './create-demo-cloud.ts';
 import { COMPUTE_ACTION_SCHEME, OS_TEMPLATE_SCHEME } from './demo-categories.ts';
 import { SEED_DOCUMENT_IDS } from './seed-tenant.ts';
 import { COMPUTE_KIND, computeAction, image, networkAction, storageAction } from './test-support/categories.ts';
-import { fakeClock, locationsOf, send } from './test-support/send.ts';
+import { fakeClock, pathsOf, send } from './test-support/send.ts';
 
 const WEB = `/compute/${SEED_DOCUMENT_IDS.web}`;
 const RUNNER = `/compute/${SEED_DOCUMENT_IDS.buildRunner}`;
@@ -202,11 +202,11 @@ describe('actions on a collection', () => {
     const cloud = createDemoCloud({ actionDelayMs: 0 });
     const answer = await send(cloud, 'POST', '/compute/?action=stop', invoke(['Category', computeAction('stop')]));
     expect(answer.status).toBe(200);
-    expect(locationsOf(answer)).toHaveLength(3);
+    expect(pathsOf(answer)).toHaveLength(3);
     const active = await send(cloud, 'GET', '/compute/', {
       headers: { 'X-OCCI-Attribute': 'occi.compute.state="active"' },
     });
-    expect(locationsOf(active)).toEqual([]);
+    expect(pathsOf(active)).toEqual([]);
   });
 
   it('does nothing (409) while a member is busy', async () => {
@@ -234,6 +234,6 @@ describe('actions on a collection', () => {
       invoke(['Category', computeAction('stop')]),
     );
     expect(answer.status).toBe(200);
-    expect(locationsOf(answer).sort()).toEqual([WEB, `/compute/${SEED_DOCUMENT_IDS.db}`].sort());
+    expect(pathsOf(answer).sort()).toEqual([WEB, `/compute/${SEED_DOCUMENT_IDS.db}`].sort());
   });
 });

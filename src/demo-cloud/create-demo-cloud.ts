@@ -3,7 +3,7 @@
  * `(request: Request) => Promise<Response>`. Web-standard APIs only, so the same code answers in
  * an msw service worker, in msw's Node server and behind the `node:http` adapter.
  */
-import { occiVersions, SUPPORTED_OCCI_VERSIONS } from '../occi/index.ts';
+import { occiVersions, renderingOf, SUPPORTED_OCCI_VERSIONS } from '../occi/index.ts';
 import { demoCategories } from './demo-categories.ts';
 import type { DemoCloud, DemoCloudOptions, DemoSeed } from './demo-cloud-options.ts';
 import type { DemoContext, RequestContext } from './demo-context.ts';
@@ -16,8 +16,9 @@ import { type Negotiated, negotiateResponse } from './negotiate-response.ts';
 import { occiErrorResponse } from './occi-error-response.ts';
 import { isOcciHttpError, OcciHttpError } from './occi-http-error.ts';
 import { NO_CONTENT, occiResponse } from './occi-response.ts';
+import { profileCategories } from './profile-categories.ts';
 import { quirkBehaviourOf } from './quirks/quirk-behaviour-of.ts';
-import { readRequestBody } from './read-request-body.ts';
+import { hasBody, readRequestBody } from './read-request-body.ts';
 import { ALLOWED_METHODS, type Route, routeRequest } from './route-request.ts';
 import { seedResources } from './seed-resources.ts';
 import { seedTenant } from './seed-tenant.ts';
@@ -41,6 +42,30 @@ function checkVersion(request: Request): void {
   if (versions.length === 0 || versions.some((version) => SUPPORTED_OCCI_VERSIONS.includes(version))) return;
   if (versions.every((version) => Number(version) > 1.2)) {
     throw new OcciHttpError(501, `this server speaks OCCI/1.2 and OCCI/1.1, not OCCI/${versions.join(', OCCI/')}`);
+  }
+}
+
+/**
+ * What the profile's server refuses before reading a request: pyssf's collections and `/-/`
+ * without their trailing slash (404, captures 144 to 146), ooi's and rOCCI-server 2's mixin
+ * collections (ooi has none: 404; rOCCI-server 2: 501, captures 16, 17), and OCCI JSON bodies
+ * where the server has no JSON parser (pyssf: 500, captures 30, 55, 63).
+ */
+function refuseUnserved(context: RequestContext, route: Route): void {
+  const { behaviour, url } = context;
+  const collection = route.target !== 'entity' && route.target !== 'none';
+  if (behaviour.trailingSlashRequired && collection && !url.pathname.endsWith('/')) {
+    throw new OcciHttpError(404, `Resource not found: '${url.pathname}'`);
+  }
+  if (route.target === 'mixin-collection' && behaviour.mixinCollections === 'not-found') {
+    throw new OcciHttpError(404, 'The resource could not be found.');
+  }
+  if (route.target === 'mixin-collection' && behaviour.mixinCollections === 'not-implemented') {
+    throw new OcciHttpError(501, 'Requested functionality is not implemented');
+  }
+  const json = hasBody(context.body) && renderingOf(context.body.contentType) === 'application/occi+json';
+  if (json && !behaviour.jsonWrites) {
+    throw new OcciHttpError(500, 'A server error occurred. Please contact the administrator.');
   }
 }
 
@@ -69,7 +94,7 @@ export function createDemoCloud(options: DemoCloudOptions = {}): DemoCloud {
   const sleep = options.sleep ?? defaultSleep;
   const latencyMs = options.latencyMs ?? 0;
   const errorRate = options.errorRate ?? 0;
-  const store = new DemoStore(demoCategories, now);
+  const store = new DemoStore(profileCategories(demoCategories, behaviour), now);
   store.seed(seedEntities(options.seed ?? 'tenant'));
   const cloud: DemoContext = {
     store,
@@ -112,9 +137,10 @@ export function createDemoCloud(options: DemoCloudOptions = {}): DemoCloud {
       });
     }
     if (negotiated === undefined) throw refusal;
-    checkVersion(request);
+    if (behaviour.versionChecked) checkVersion(request);
     const body = await readRequestBody(request);
     const context: RequestContext = { ...cloud, request, url, method, negotiated, body };
+    refuseUnserved(context, route);
     if (method === 'OPTIONS') return occiResponse(context, 200, NO_CONTENT, [['Allow', allowed.join(', ')]]);
     return dispatch(context, route);
   }
@@ -130,7 +156,12 @@ export function createDemoCloud(options: DemoCloudOptions = {}): DemoCloud {
       } catch (error) {
         try {
           if (isOcciHttpError(error)) {
-            const status = error.validation ? behaviour.validationStatus : error.status;
+            // 415 is a body in a type this server does not read: ooi, rOCCI-server 2 and pyssf say 406.
+            const status = error.validation
+              ? behaviour.validationStatus
+              : error.status === 415
+                ? behaviour.unreadableBodyStatus
+                : error.status;
             return occiErrorResponse(status, error.message, { negotiated, behaviour, headers: error.headers, head });
           }
           const message = error instanceof Error ? error.message : String(error);

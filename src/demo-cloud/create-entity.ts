@@ -4,6 +4,7 @@
  * fails leaves no half-made VM behind.
  */
 import { type Attributes, type AttributeValue, type Link, type TypeId, termOf, wellKnown } from '../occi/index.ts';
+import { OS_TEMPLATE_SCHEME, RESOURCE_TEMPLATE_SCHEME } from './demo-categories.ts';
 import type { DemoContext } from './demo-context.ts';
 import { randomMac } from './generate-id.ts';
 import { invalidRequest, OcciHttpError } from './occi-http-error.ts';
@@ -20,7 +21,7 @@ import {
   ordered,
 } from './validate-entity.ts';
 
-const { ATTR, COMPUTE, NETWORK, NETWORKINTERFACE, STORAGE, STORAGELINK } = wellKnown;
+const { ATTR, COMPUTE, IPNETWORK, NETWORK, NETWORKINTERFACE, STORAGE, STORAGELINK } = wellKnown;
 
 export interface NewEntity {
   readonly kindId: TypeId;
@@ -47,7 +48,8 @@ function collectionOf(location: string): string {
   return location.endsWith('/') ? location : `${location}/`;
 }
 
-function chooseId(context: DemoContext, input: NewEntity): string {
+/** The id in the new entity's URL, and the `occi.core.id` it is stored with. */
+function chooseId(context: DemoContext, input: NewEntity): { id: string; attribute: AttributeValue } {
   const given = input.attributes.get(ATTR.id);
   const hasGiven = given !== undefined && given !== null && given !== '';
   if (input.location !== undefined) {
@@ -55,27 +57,63 @@ function chooseId(context: DemoContext, input: NewEntity): string {
     if (hasGiven && normaliseId(given) !== id) {
       throw invalidRequest(`occi.core.id ${JSON.stringify(given)} does not match the path ${input.location}`);
     }
-    return id;
+    return { id, attribute: id };
   }
-  if (hasGiven) {
-    // pOCCI and rOCCI clients choose the id; rOCCI and ooi make the URL's id equal occi.core.id.
+  const { clientIds } = context.behaviour;
+  if (hasGiven && clientIds === 'kept-as-attribute') {
+    // pyssf: the URL gets a UUID of its own, the attribute keeps what the client said (captures 43 to 45).
+    const id = context.newId();
+    return { id, attribute: given };
+  }
+  if (hasGiven && clientIds !== 'ignored') {
+    // pOCCI and rOCCI clients choose the id; rOCCI makes the URL's id equal occi.core.id.
     const id = normaliseId(given);
     if (!ENTITY_ID.test(id)) {
       throw invalidRequest(
         `occi.core.id ${JSON.stringify(given)} cannot be a path segment: use letters, digits, '.', '_', '~' and '-'`,
       );
     }
-    return id;
+    return { id, attribute: id };
   }
   // Inline links have no id of their own in any rendering; the server names them.
-  if (context.behaviour.clientIdRequired && input.source === undefined) {
-    // rOCCI-server 2 answers 500 here; 409 is what it answers for every other invalid create.
+  if (clientIds === 'required' && input.source === undefined) {
+    // rOCCI-server 2 (capture 80): 409 "Attribute occi.core.id invalid: Value is required but not provided".
     throw new OcciHttpError(
       409,
       'occi.core.id is required: this server wants the client to choose the id (X-OCCI-Attribute: occi.core.id="<uuid>")',
     );
   }
-  return context.newId();
+  // ooi forgets a client's id and names the entity itself (captures 42 to 44).
+  const id = context.newId();
+  return { id, attribute: id };
+}
+
+/** ooi's refusal of a create that lacks a category it needs (capture 130). */
+function missingTypes(scheme: string): OcciHttpError {
+  return new OcciHttpError(400, `Missing OCCI types: '${scheme}'.`);
+}
+
+/** The templates and mixins the profile's server needs on a create. */
+function checkNeededMixins(context: DemoContext, kindId: TypeId, mixins: readonly TypeId[]): void {
+  const { templates, networkNeedsIpNetwork } = context.behaviour;
+  const queryInterface = context.store.queryInterface;
+  const count = (role: string) => mixins.filter((id) => queryInterface.mixinRole(id) === role).length;
+  if (kindId === COMPUTE && templates === 'rocci' && (count('os-template') !== 1 || count('resource-template') !== 1)) {
+    // rOCCI-server 2 with OpenNebula: a VM needs exactly one image and one size.
+    throw new OcciHttpError(
+      409,
+      `a compute needs exactly one os_tpl and one resource_tpl mixin (got ${count('os-template')} and ${count('resource-template')})`,
+    );
+  }
+  if (kindId === COMPUTE && templates === 'ooi') {
+    // ooi needs an image and a flavour, and names the scheme it missed.
+    if (count('os-template') === 0) throw missingTypes(OS_TEMPLATE_SCHEME);
+    if (count('resource-template') === 0) throw missingTypes(RESOURCE_TEMPLATE_SCHEME);
+  }
+  if (kindId === NETWORK && networkNeedsIpNetwork && !mixins.includes(IPNETWORK)) {
+    // ooi over nova-network (measured against ooi 1.2.1: 400 naming the mixin).
+    throw missingTypes(IPNETWORK);
+  }
 }
 
 /** The source's links of a Kind, stored and about to be stored. */
@@ -189,33 +227,23 @@ export function prepareEntity(
   input: NewEntity,
   pending: readonly StoredEntity[] = [],
 ): StoredEntity[] {
-  const { store, behaviour } = context;
+  const { store } = context;
   const queryInterface = store.queryInterface;
   const kind = queryInterface.kind(input.kindId);
   if (kind?.location === undefined) throw invalidRequest(`${input.kindId} cannot be instantiated in this cloud`);
   const entityType = queryInterface.isLinkKind(input.kindId) ? 'link' : 'resource';
   const mixins = checkMixins(queryInterface, input.kindId, input.mixins);
-  if (behaviour.templatesRequired && input.kindId === COMPUTE) {
-    const os = mixins.filter((id) => queryInterface.mixinRole(id) === 'os-template').length;
-    const flavour = mixins.filter((id) => queryInterface.mixinRole(id) === 'resource-template').length;
-    if (os !== 1 || flavour !== 1) {
-      // rOCCI-server 2 with OpenNebula: a VM needs exactly one image and one size.
-      throw new OcciHttpError(
-        409,
-        `a compute needs exactly one os_tpl and one resource_tpl mixin (got ${os} and ${flavour})`,
-      );
-    }
-  }
+  if (input.source === undefined) checkNeededMixins(context, input.kindId, mixins);
   const definitions = definitionsFor(queryInterface, input.kindId, mixins);
   const machine = stateMachineOf(input.kindId);
 
-  const id = chooseId(context, input);
+  const { id, attribute } = chooseId(context, input);
   const location = `${collectionOf(kind.location)}${id}`;
   if (store.has(location) || pending.some((entity) => entity.location === location)) {
     throw new OcciHttpError(409, `${location} exists already`);
   }
 
-  const values = new Map<string, AttributeValue>([[ATTR.id, id]]);
+  const values = new Map<string, AttributeValue>([[ATTR.id, attribute]]);
   for (const [name, value] of input.attributes) {
     if (name === ATTR.id || DERIVED_ATTRIBUTES.has(name) || value === null || value === '') continue;
     if (machine !== undefined && (name === machine.stateAttribute || name === machine.messageAttribute)) {
@@ -285,7 +313,9 @@ export function commitEntities(context: DemoContext, entities: readonly StoredEn
   for (const entity of entities) {
     context.store.add(entity);
     const machine = stateMachineOf(entity.kind);
-    if (machine !== undefined) {
+    // pyssf's resources stay as created: a VM inactive, a volume offline (captures 32, 84, 112).
+    const settles = context.behaviour.resourcesSettle || entity.entityType === 'link';
+    if (machine !== undefined && settles) {
       beginTransition(entity, machine, { to: machine.created, message: machine.creating }, now, context.actionDelayMs);
     }
   }

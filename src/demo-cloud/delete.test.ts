@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDemoCloud } from './create-demo-cloud.ts';
 import { SEED_DOCUMENT_IDS } from './seed-tenant.ts';
-import { locationsOf, send } from './test-support/send.ts';
+import { pathsOf, send } from './test-support/send.ts';
 
 const APP = `/compute/${SEED_DOCUMENT_IDS.app}`;
 
@@ -21,7 +21,7 @@ describe('DELETE', () => {
   it("deletes a resource's links with it", async () => {
     const cloud = createDemoCloud();
     await send(cloud, 'DELETE', APP);
-    const links = locationsOf(await send(cloud, 'GET', '/storage/link/'));
+    const links = pathsOf(await send(cloud, 'GET', '/storage/link/'));
     expect(links).not.toContain(`/storage/link/${SEED_DOCUMENT_IDS.storageLink}`);
     expect((await send(cloud, 'GET', '/network/interface/b9d4f2c6-0e7a-4b51-a3c8-5f1e9d2b6a04')).status).toBe(404);
   });
@@ -48,9 +48,9 @@ describe('DELETE', () => {
     const answer = await send(cloud, 'DELETE', '/compute/', { headers: { Accept: 'application/occi+json' } });
     expect(answer.status).toBe(200);
     expect(answer.body).toBe('{}');
-    expect(locationsOf(await send(cloud, 'GET', '/compute/'))).toEqual([]);
+    expect(pathsOf(await send(cloud, 'GET', '/compute/'))).toEqual([]);
     // The compute's links went with them; the volumes stay.
-    expect(locationsOf(await send(cloud, 'GET', '/storage/link/'))).toEqual([]);
-    expect(locationsOf(await send(cloud, 'GET', '/storage/'))).toHaveLength(4);
+    expect(pathsOf(await send(cloud, 'GET', '/storage/link/'))).toEqual([]);
+    expect(pathsOf(await send(cloud, 'GET', '/storage/'))).toHaveLength(4);
   });
 });

@@ -158,11 +158,10 @@ describe('demoCategories: kinds', () => {
       'occi.compute.state',
       'occi.compute.state.message',
     ]);
-    expect(summary(definition(compute, 'occi.compute.architecture'))).toMatchObject({
-      type: 'string',
-      mutable: true,
-      enum: ['x86', 'x64'],
-    });
+    // Any name: pOCCI's CORE/CREATE/001 creates a compute with architecture "arch" and wants 201.
+    const architecture = summary(definition(compute, 'occi.compute.architecture'));
+    expect(architecture).toMatchObject({ type: 'string', mutable: true });
+    expect(architecture.enum).toBeUndefined();
     expect(summary(definition(compute, 'occi.compute.cores'))).toMatchObject({
       type: 'number',
       mutable: true,

@@ -23,12 +23,3 @@ export interface RequestContext extends DemoContext {
   readonly negotiated: Negotiated;
   readonly body: RequestBody;
 }
-
-/**
- * A path as the answer names it: relative (spec, rOCCI), or absolute on the request's origin
- * (ooi renders every URL absolute).
- */
-export function publicUrl(context: RequestContext, path: string): string {
-  if (!context.behaviour.absoluteUrls || !path.startsWith('/')) return path;
-  return `${context.url.origin}${path}`;
-}

@@ -13,11 +13,13 @@ import {
   typeId,
   wellKnown,
 } from '../occi/index.ts';
-import { publicUrl, type RequestContext } from './demo-context.ts';
+import type { RequestContext } from './demo-context.ts';
+import { linkUrl, locationUrl } from './public-urls.ts';
 import { actionVerdict } from './state-machine.ts';
 import type { StoredEntity } from './store.ts';
 
 const { ATTR } = wellKnown;
+const MEMORY = 'occi.compute.memory';
 
 function actionLinks(context: RequestContext, entity: StoredEntity): ActionLink[] {
   const actions = context.store.queryInterface.actionsFor(entity.kind, entity.mixins);
@@ -31,16 +33,23 @@ function actionLinks(context: RequestContext, entity: StoredEntity): ActionLink[
   return links;
 }
 
+/** The last segment of a location: the id the server gave the entity. */
+function urlIdOf(location: string): string {
+  return location.slice(location.lastIndexOf('/') + 1);
+}
+
 function attributesOf(context: RequestContext, entity: StoredEntity): Map<string, AttributeValue> {
+  const { idIsPath, memoryInMiB } = context.behaviour;
   const attributes = new Map(entity.attributes);
-  // pyssf uses the entity's path as its id.
-  if (context.behaviour.idIsPath) attributes.set(ATTR.id, entity.location);
-  if (context.behaviour.absoluteUrls) {
-    for (const name of [ATTR.source, ATTR.target]) {
-      const value = attributes.get(name);
-      if (typeof value === 'string') attributes.set(name, publicUrl(context, value));
-    }
+  // pyssf uses the entity's path as its id, unless a client chose one (it keeps that value).
+  if (idIsPath && attributes.get(ATTR.id) === urlIdOf(entity.location)) attributes.set(ATTR.id, entity.location);
+  for (const name of [ATTR.source, ATTR.target]) {
+    const value = attributes.get(name);
+    if (typeof value === 'string') attributes.set(name, linkUrl(context, value));
   }
+  const memory = attributes.get(MEMORY);
+  // ooi passes nova's flavour RAM through, in MiB (ooi capture 33: occi.compute.memory=256).
+  if (memoryInMiB && typeof memory === 'number') attributes.set(MEMORY, Math.round(memory * 1024));
   return attributes;
 }
 
@@ -51,7 +60,7 @@ export function linkModel(context: RequestContext, link: StoredEntity): Link {
     mixins: [...link.mixins],
     attributes: attributesOf(context, link),
     actions: actionLinks(context, link),
-    location: publicUrl(context, link.location),
+    location: linkUrl(context, link.location),
   };
 }
 
@@ -68,7 +77,7 @@ export function entityModel(context: RequestContext, entity: StoredEntity): Enti
     mixins: [...entity.mixins],
     attributes: attributesOf(context, entity),
     actions: actionLinks(context, entity),
-    location: publicUrl(context, entity.location),
+    location: linkUrl(context, entity.location),
     links,
   };
   return resource;
@@ -80,7 +89,7 @@ export function entityModel(context: RequestContext, entity: StoredEntity): Enti
  */
 export function collectionModel(context: RequestContext, members: readonly StoredEntity[]): EntityCollection {
   if (context.negotiated.mediaType !== 'application/occi+json') {
-    return { locations: members.map((member) => publicUrl(context, member.location)), resources: [], links: [] };
+    return { locations: members.map((member) => locationUrl(context, member.location)), resources: [], links: [] };
   }
   const resources: Resource[] = [];
   const links: Link[] = [];
@@ -95,7 +104,7 @@ export function collectionModel(context: RequestContext, members: readonly Store
 }
 
 /** ooi's collection entry: the entity's kind, id, title and actions, nothing else. */
-function nameOnly(entity: Entity): Entity {
+export function nameOnly(entity: Entity): Entity {
   const attributes = new Map<string, AttributeValue>();
   for (const name of [ATTR.id, ATTR.title]) {
     const value = entity.attributes.get(name);

@@ -144,7 +144,7 @@ describe('never crashing', () => {
           expect(response.status).toBeLessThan(600);
           const contentType = response.headers.get('content-type');
           expect(contentType).not.toBeNull();
-          expect(response.headers.get('server')).toMatch(/OCCI\/1\.2/);
+          expect(response.headers.get('server')).toMatch(/OCCI\/1\.[12]/);
           const text = await response.text();
           if (method === 'HEAD') {
             expect(text).toBe('');
@@ -152,7 +152,10 @@ describe('never crashing', () => {
             const error = JSON.parse(text) as Record<string, unknown>;
             expect(typeof (error.message ?? error.error)).toBe('string');
           } else if (response.status >= 400) {
-            expect(text.length).toBeGreaterThan(0);
+            // The reason in the body, or in X-OCCI-Error where rOCCI-server 2 leaves text/occi
+            // bodies empty; ooi says nothing at all in text/occi.
+            const said = text.length > 0 || (response.headers.get('x-occi-error') ?? '') !== '';
+            expect(said || (profile === 'ooi' && contentType?.startsWith('text/occi'))).toBe(true);
           } else if (response.status !== 204 && method !== 'OPTIONS') {
             // A success parses with the protocol library as some OCCI structure.
             const message = { contentType, headers: response.headers, body: text };

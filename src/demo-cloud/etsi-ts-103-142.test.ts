@@ -1,14 +1,14 @@
 /**
  * The OCCI test descriptions of ETSI TS 103 142 as pOCCI (CESNET) implements them (spec digest
  * §6.1), one test per ID, against the standard profile, in each rendering where it means
- * something. pOCCI's own values are kept where they are valid; where pOCCI sends an invalid one
- * (CORE/CREATE/001's `occi.compute.architecture="arch"`), a valid one is used instead.
+ * something, with pOCCI's own values (CORE/CREATE/001's `occi.compute.architecture="arch"` too:
+ * the demo cloud takes any architecture name, as real servers do).
  */
 import { describe, expect, it } from 'vitest';
 import { type Category, type Mixin, typeId, wellKnown } from '../occi/index.ts';
 import { createDemoCloud } from './create-demo-cloud.ts';
 import { occiRequest, RENDERINGS } from './test-support/occi-request.ts';
-import { type Answer, locationsOf, send } from './test-support/send.ts';
+import { type Answer, locationsOf, ORIGIN, pathOfUrl, send } from './test-support/send.ts';
 
 const { ATTR, COMPUTE, CORE, INFRASTRUCTURE, NETWORK, NETWORKINTERFACE, STORAGE, STORAGELINK } = wellKnown;
 
@@ -73,7 +73,8 @@ async function createAndCheck(
     rendering === 'application/occi+json'
       ? (answer.headers.get('location') ?? '')
       : (answer.parse('location-list').locations[0] ?? '');
-  expect(location).toMatch(new RegExp(`^${kindLocation}`));
+  // Absolute, as pOCCI wants every location it is given.
+  expect(location).toMatch(new RegExp(`^${ORIGIN}${kindLocation}`));
   expect(locationsOf(await send(cloud, 'GET', kindLocation, { headers: { Accept: 'text/plain' } }))).toContain(
     location,
   );
@@ -117,7 +118,7 @@ describe('ETSI TS 103 142 / pOCCI', () => {
         [ATTR.id, `Compute_170000000${i}`],
         [ATTR.title, 'titulek'],
         [ATTR.summary, 'sumarko'],
-        ['occi.compute.architecture', 'x64'],
+        ['occi.compute.architecture', 'arch'],
       ]);
       const answer = await send(
         cloud,
@@ -126,7 +127,7 @@ describe('ETSI TS 103 142 / pOCCI', () => {
         occiRequest('entity-update', { kind: COMPUTE, mixins: [], attributes, links: [] }, rendering),
       );
       expect(answer.status).toBe(201);
-      expect(answer.headers.get('location')).toBe(`/compute/Compute_170000000${i}`);
+      expect(answer.headers.get('location')).toBe(`${ORIGIN}/compute/Compute_170000000${i}`);
     }
   });
 
@@ -349,7 +350,8 @@ describe('ETSI TS 103 142 / pOCCI', () => {
         expect(
           vm.links.some(
             (link) =>
-              link.attributes.get(ATTR.target) === target && link.location === `${linkLocation}${kindTerm}_${i}`,
+              link.attributes.get(ATTR.target) === pathOfUrl(target) &&
+              link.location === `${linkLocation}${kindTerm}_${i}`,
           ),
         ).toBe(true);
       }

@@ -17,7 +17,7 @@ import { OS_TEMPLATE_SCHEME } from './demo-categories.ts';
 import type { RequestContext } from './demo-context.ts';
 import { collectionModel, entityModel } from './entity-model.ts';
 import { invalidRequest, OcciHttpError } from './occi-http-error.ts';
-import { occiResponse } from './occi-response.ts';
+import { NO_CONTENT, occiResponse } from './occi-response.ts';
 import { parseRequest } from './read-request-body.ts';
 import { actionVerdict, beginTransition, stateMachineOf } from './state-machine.ts';
 import type { StoredEntity } from './store.ts';
@@ -136,7 +136,7 @@ function notImplemented(action: TypeId): OcciHttpError {
   return new OcciHttpError(501, `the demo cloud has no behaviour for ${action}`);
 }
 
-/** `POST <entity>?action=<term>`: 200 with the entity (or the new OS template of `save`); ooi answers 204. */
+/** `POST <entity>?action=<term>`: 200 with the entity (or the new OS template of `save`), or 204. */
 export function invokeOnEntity(context: RequestContext, entity: StoredEntity, term: string): Response {
   const invocation = readInvocation(context, term);
   if (!definedFor(context, entity, invocation.action)) {
@@ -148,13 +148,15 @@ export function invokeOnEntity(context: RequestContext, entity: StoredEntity, te
   const verdict = actionVerdict(entity, invocation.action);
   if (verdict === undefined) throw notImplemented(invocation.action);
   if (!verdict.applies) {
+    // 409 as OCCI 1.2 says for a state conflict; pyssf answers 400 (capture 48).
     throw new OcciHttpError(
-      409,
+      context.behaviour.actionRefusedStatus,
       `${termOf(invocation.action)} does not apply to ${entity.location} now: ${verdict.reason}; ${applicableNow(context, entity)}`,
     );
   }
   const saved = perform(context, entity, invocation);
-  if (context.behaviour.noContentWhenEmpty) return occiResponse(context, 204, { structure: 'none' });
+  // ooi and rOCCI-server 2 answer an action with 204 (ooi capture 47, rOCCI capture 90).
+  if (context.behaviour.actionAnswer === 'no-content') return occiResponse(context, 204, NO_CONTENT);
   if (saved !== undefined) {
     return occiResponse(context, 200, { structure: 'categories', model: { kinds: [], mixins: [saved], actions: [] } });
   }
@@ -197,6 +199,6 @@ export function invokeOnCollection(
     throw new OcciHttpError(409, `${termOf(invocation.action)} was run on no member: ${busy.join('; ')}`);
   }
   for (const target of targets) perform(context, target, invocation);
-  if (context.behaviour.noContentWhenEmpty) return occiResponse(context, 204, { structure: 'none' });
+  if (context.behaviour.actionAnswer === 'no-content') return occiResponse(context, 204, NO_CONTENT);
   return occiResponse(context, 200, { structure: 'entity-collection', model: collectionModel(context, targets) });
 }

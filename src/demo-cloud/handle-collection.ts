@@ -10,8 +10,9 @@ import { createdResponse } from './created-response.ts';
 import type { RequestContext } from './demo-context.ts';
 import { invokeOnCollection } from './handle-action.ts';
 import { OcciHttpError } from './occi-http-error.ts';
-import { NO_CONTENT, occiResponse } from './occi-response.ts';
+import { nothingToSay } from './occi-response.ts';
 import { readEntityInput } from './read-entity-input.ts';
+import { checkJsonCreate } from './rocci-json-input.ts';
 import type { StoredEntity } from './store.ts';
 
 export interface KindCollectionRoute {
@@ -24,6 +25,7 @@ function members(context: RequestContext, kindId: TypeId): StoredEntity[] {
 }
 
 function create(context: RequestContext, route: KindCollectionRoute): Response {
+  checkJsonCreate(context, context.store.queryInterface.isLinkKind(route.kindId));
   const { update, fromHeaders } = readEntityInput(context, route.kindId);
   const example = `Category: ${route.kind.term}; scheme="${route.kind.scheme}"; class="kind"`;
   if (update.kind === undefined) {
@@ -59,7 +61,7 @@ export function handleKindCollection(context: RequestContext, route: KindCollect
     case 'DELETE': {
       // Dangerous, as the spec says, and what it says to do.
       for (const entity of members(context, route.kindId)) context.store.delete(entity.location);
-      return occiResponse(context, context.behaviour.noContentWhenEmpty ? 204 : 200, NO_CONTENT);
+      return nothingToSay(context, context.behaviour.deleteAnswer);
     }
     default:
       return collectionResponse(context, members(context, route.kindId));

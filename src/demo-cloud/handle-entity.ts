@@ -10,7 +10,8 @@ import type { RequestContext } from './demo-context.ts';
 import { entityModel } from './entity-model.ts';
 import { invokeOnEntity } from './handle-action.ts';
 import { OcciHttpError } from './occi-http-error.ts';
-import { NO_CONTENT, occiResponse } from './occi-response.ts';
+import { nothingToSay, occiResponse } from './occi-response.ts';
+import { ooiPost, ooiPut, pyssfPost, pyssfPut, rocciPost, rocciPut } from './quirk-updates.ts';
 import { readEntityInput } from './read-entity-input.ts';
 import { pathOf } from './route-request.ts';
 import type { StoredEntity } from './store.ts';
@@ -106,18 +107,45 @@ function createAt(context: RequestContext, route: EntityRoute): Response {
   return createdResponse(context, entity);
 }
 
+/** POST without `?action=`, as the profile's server takes it. */
+function post(context: RequestContext, entity: StoredEntity): Response {
+  switch (context.behaviour.updates) {
+    case 'ooi':
+      return ooiPost();
+    case 'rocci':
+      return rocciPost(context, entity);
+    case 'pyssf':
+      return pyssfPost(context, entity);
+    default:
+      return partialUpdate(context, entity);
+  }
+}
+
+/** PUT, as the profile's server takes it: ooi resizes, rOCCI-server 2 has none. */
+function put(context: RequestContext, route: EntityRoute, entity: StoredEntity | undefined): Response {
+  const { updates } = context.behaviour;
+  if (updates === 'rocci') return rocciPut();
+  if (entity === undefined) {
+    if (updates === 'ooi') throw notFound(route.location);
+    return createAt(context, route);
+  }
+  if (updates === 'ooi') return ooiPut(context, entity);
+  if (updates === 'pyssf') return pyssfPut(context, entity);
+  return fullUpdate(context, entity);
+}
+
 export function handleEntity(context: RequestContext, route: EntityRoute): Response {
   const entity = context.store.get(route.location);
-  if (context.method === 'PUT') return entity === undefined ? createAt(context, route) : fullUpdate(context, entity);
+  if (context.method === 'PUT') return put(context, route, entity);
   if (entity === undefined) throw notFound(route.location);
   switch (context.method) {
     case 'POST': {
       const term = actionTerm(context);
-      return term === undefined ? partialUpdate(context, entity) : invokeOnEntity(context, entity, term);
+      return term === undefined ? post(context, entity) : invokeOnEntity(context, entity, term);
     }
     case 'DELETE':
       context.store.delete(entity.location);
-      return occiResponse(context, context.behaviour.noContentWhenEmpty ? 204 : 200, NO_CONTENT);
+      return nothingToSay(context, context.behaviour.deleteAnswer);
     default:
       return rendered(context, entity);
   }

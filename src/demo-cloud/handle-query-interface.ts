@@ -3,15 +3,26 @@
  * every category (filtered by `Category` fields), POST adds user-defined mixins, DELETE removes
  * them.
  */
-import { type Category, type CategoryCollection, type Kind, type Mixin, type TypeId, typeId } from '../occi/index.ts';
-import { publicUrl, type RequestContext } from './demo-context.ts';
+import {
+  type AttributeDefinition,
+  type Category,
+  type CategoryCollection,
+  type Kind,
+  type Mixin,
+  type TypeId,
+  typeId,
+  wellKnown,
+} from '../occi/index.ts';
+import type { RequestContext } from './demo-context.ts';
 import { invalidRequest, OcciHttpError } from './occi-http-error.ts';
-import { NO_CONTENT, occiResponse } from './occi-response.ts';
+import { nothingToSay, occiResponse } from './occi-response.ts';
+import { categoryUrl } from './public-urls.ts';
 import { parseRequest } from './read-request-body.ts';
 import { pathOf } from './route-request.ts';
 
 /** OCCI reserves its own scheme prefix (GFD.221): users cannot define mixins there. */
 const RESERVED_SCHEME = 'http://schemas.ogf.org/occi/';
+const { CORE } = wellKnown;
 
 function idOf(category: Category): TypeId {
   return typeId(category.scheme, category.term);
@@ -30,18 +41,36 @@ function filtered(collection: CategoryCollection, filter: ReadonlySet<TypeId>): 
   return { kinds, mixins, actions };
 }
 
-/** ooi: absolute category locations; and in text, no attributes= or actions= (JSON has them). */
+const MEMORY = 'occi.compute.memory';
+
+/** ooi's flavours give memory in MiB (its JSON discovery, capture 03), as its entities do. */
+function inMiB(definitions: readonly AttributeDefinition[]): AttributeDefinition[] {
+  return definitions.map((definition) =>
+    definition.name === MEMORY && typeof definition.default === 'number'
+      ? { ...definition, default: Math.round(definition.default * 1024) }
+      : definition,
+  );
+}
+
+/**
+ * The categories as the profile shows them: their locations in its URL style; ooi leaves
+ * `attributes=` and `actions=` out of text (its header renderer has a FIXME; JSON has them);
+ * pyssf lists no core Kinds (capture 01).
+ */
 function asProfile(context: RequestContext, collection: CategoryCollection): CategoryCollection {
-  const { absoluteUrls, textDiscoveryDetails } = context.behaviour;
+  const { textDiscoveryDetails, coreKindsListed, memoryInMiB } = context.behaviour;
   const strip = !textDiscoveryDetails && context.negotiated.mediaType !== 'application/occi+json';
-  if (!absoluteUrls && !strip) return collection;
   const adapt = <C extends Kind | Mixin>(category: C): C => ({
     ...category,
-    ...(category.location !== undefined && { location: publicUrl(context, category.location) }),
+    ...(category.location !== undefined && {
+      location: categoryUrl(context, category.location, category.class === 'mixin'),
+    }),
+    ...(memoryInMiB && { attributes: inMiB(category.attributes) }),
     ...(strip && { attributes: [], actions: [] }),
   });
+  const kinds = coreKindsListed ? collection.kinds : collection.kinds.filter((kind) => kind.scheme !== CORE);
   return {
-    kinds: collection.kinds.map(adapt),
+    kinds: kinds.map(adapt),
     mixins: collection.mixins.map(adapt),
     actions: strip ? collection.actions.map((action) => ({ ...action, attributes: [] })) : collection.actions,
   };
@@ -49,13 +78,32 @@ function asProfile(context: RequestContext, collection: CategoryCollection): Cat
 
 function listCategories(context: RequestContext): Response {
   const given = parseRequest('categories', context.body);
-  const filter = new Set([...given.kinds, ...given.mixins, ...given.actions].map(idOf));
+  // ooi (captures 154, 155) and rOCCI-server 2 (capture 141) answer a filtered read in full.
+  const named = context.behaviour.discoveryFilter ? [...given.kinds, ...given.mixins, ...given.actions] : [];
+  const filter = new Set(named.map(idOf));
   const model = asProfile(context, filtered(context.store.categories, filter));
   return occiResponse(context, 200, { structure: 'categories', model });
 }
 
 function locationKey(location: string): string {
   return `${pathOf(location)}/`;
+}
+
+/**
+ * The user mixin already defined exactly so (same location, same dependencies): defining it again
+ * asks for nothing new, so it is no clash. pOCCI's CORE/CREATE/006 posts the same `stufik` mixin
+ * on every run, and a second run against the same cloud must pass too.
+ */
+function sameUserMixin(context: RequestContext, mixin: Mixin): Mixin | undefined {
+  if (mixin.location === undefined) return undefined;
+  const location = locationKey(mixin.location);
+  const named = [...mixin.depends, ...mixin.applies].sort().join(' ');
+  return context.store.userMixins.find(
+    (existing) =>
+      idOf(existing) === idOf(mixin) &&
+      existing.location === location &&
+      [...existing.depends, ...existing.applies].sort().join(' ') === named,
+  );
 }
 
 /** A user mixin as it will be kept, or the reason it cannot be. */
@@ -65,6 +113,8 @@ function checkedUserMixin(context: RequestContext, mixin: Mixin, taken: Set<stri
   if (mixin.scheme.startsWith(RESERVED_SCHEME)) {
     throw invalidRequest(`the scheme ${mixin.scheme} is reserved by OCCI; use a scheme of your own`);
   }
+  const same = sameUserMixin(context, mixin);
+  if (same !== undefined) return same;
   if (queryInterface.category(id) !== undefined) throw new OcciHttpError(409, `${id} exists already`);
   if (mixin.location === undefined || mixin.location.trim() === '') {
     throw invalidRequest(`the mixin ${id} needs a location (location="/my-tags/${mixin.term}/")`);
@@ -130,7 +180,7 @@ function addUserMixins(context: RequestContext): Response {
     seen.add(idOf(mixin));
     return checkedUserMixin(context, mixin, taken);
   });
-  context.store.addUserMixins(mixins);
+  context.store.addUserMixins(mixins.filter((mixin) => !context.store.userMixins.includes(mixin)));
   return occiResponse(context, 200, {
     structure: 'categories',
     model: asProfile(context, { kinds: [], mixins, actions: [] }),
@@ -155,15 +205,29 @@ function removeUserMixins(context: RequestContext): Response {
     }
   }
   for (const id of ids) context.store.removeMixin(id);
-  return context.behaviour.noContentWhenEmpty
-    ? occiResponse(context, 204, NO_CONTENT)
-    : occiResponse(context, 200, NO_CONTENT);
+  return nothingToSay(context, context.behaviour.deleteAnswer);
+}
+
+/** POST and DELETE `/-/` where the profile's server has no user mixins. */
+function withoutUserMixins(context: RequestContext): Response {
+  if (context.behaviour.userMixins === 'not-implemented') {
+    // rOCCI-server 2 (captures 128, 138).
+    throw new OcciHttpError(501, 'Requested functionality is not implemented');
+  }
+  // ooi routes /-/ with no method condition: DELETE reads like GET, POST is refused (captures 153, 156).
+  if (context.method === 'DELETE') return listCategories(context);
+  throw new OcciHttpError(
+    400,
+    'The server could not comply with the request since it is either malformed or otherwise incorrect.',
+  );
 }
 
 export function handleQueryInterface(context: RequestContext): Response {
   if (context.url.searchParams.has('action')) {
     throw new OcciHttpError(400, 'actions cannot be triggered on the query interface');
   }
+  const writes = context.method === 'POST' || context.method === 'DELETE';
+  if (writes && context.behaviour.userMixins !== 'supported') return withoutUserMixins(context);
   switch (context.method) {
     case 'POST':
       return addUserMixins(context);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDemoCloud } from './create-demo-cloud.ts';
 import { flavorId, userTagId } from './demo-categories.ts';
 import { SEED_DOCUMENT_IDS } from './seed-tenant.ts';
-import { locationsOf, send } from './test-support/send.ts';
+import { pathsOf, send } from './test-support/send.ts';
 
 const WEB = `/compute/${SEED_DOCUMENT_IDS.web}`;
 const APP = `/compute/${SEED_DOCUMENT_IDS.app}`;
@@ -16,7 +16,7 @@ function locations(...list: string[]): { headers: [string, string][] } {
 describe('mixin collections', () => {
   it('GET lists the entities that have the mixin', async () => {
     const cloud = createDemoCloud();
-    expect(locationsOf(await send(cloud, 'GET', '/tags/production/')).sort()).toEqual([DB, WEB].sort());
+    expect(pathsOf(await send(cloud, 'GET', '/tags/production/')).sort()).toEqual([DB, WEB].sort());
     const json = (
       await send(cloud, 'GET', '/tags/backup-daily/', { headers: { Accept: 'application/occi+json' } })
     ).parse('entity-collection');
@@ -30,7 +30,7 @@ describe('mixin collections', () => {
     const cloud = createDemoCloud();
     const answer = await send(cloud, 'POST', '/tags/staging/', locations(APP, '/storage/1'));
     expect(answer.status).toBe(200);
-    expect(locationsOf(answer)).toEqual(expect.arrayContaining([APP, '/storage/1', RUNNER]));
+    expect(pathsOf(answer)).toEqual(expect.arrayContaining([APP, '/storage/1', RUNNER]));
     expect((await send(cloud, 'GET', APP)).parse('entity').mixins).toContain(userTagId('staging'));
   });
 
@@ -48,7 +48,7 @@ describe('mixin collections', () => {
       headers: { 'Content-Type': 'application/occi+json' },
       body: '["/storage/2"]',
     });
-    expect(locationsOf(await send(cloud, 'GET', '/tags/staging/'))).toEqual(
+    expect(pathsOf(await send(cloud, 'GET', '/tags/staging/'))).toEqual(
       expect.arrayContaining([APP, '/storage/1', '/storage/2']),
     );
   });
@@ -81,7 +81,7 @@ describe('mixin collections', () => {
     const cloud = createDemoCloud();
     const answer = await send(cloud, 'PUT', '/tags/production/', locations(APP, '/storage/3'));
     expect(answer.status).toBe(200);
-    expect(locationsOf(answer).sort()).toEqual([APP, '/storage/3'].sort());
+    expect(pathsOf(answer).sort()).toEqual([APP, '/storage/3'].sort());
     expect((await send(cloud, 'GET', WEB)).parse('entity').mixins).not.toContain(userTagId('production'));
   });
 
@@ -89,11 +89,11 @@ describe('mixin collections', () => {
     const cloud = createDemoCloud();
     const some = await send(cloud, 'DELETE', '/tags/production/', locations(WEB));
     expect(some.status).toBe(200);
-    expect(locationsOf(some)).toEqual([DB]);
+    expect(pathsOf(some)).toEqual([DB]);
     expect((await send(cloud, 'DELETE', '/tags/production/', locations(APP))).status).toBe(404);
     const all = await send(cloud, 'DELETE', '/tags/backup-daily/');
     expect(all.status).toBe(200);
-    expect(locationsOf(await send(cloud, 'GET', '/tags/backup-daily/'))).toEqual([]);
+    expect(pathsOf(await send(cloud, 'GET', '/tags/backup-daily/'))).toEqual([]);
     expect((await send(cloud, 'GET', DB)).parse('entity').mixins).not.toContain(userTagId('backup-daily'));
   });
 });

@@ -92,36 +92,41 @@ function best(ranges: readonly MediaRange[], offers: readonly Offer[]): Offer | 
 
 const ACCEPTABLE = 'text/plain, text/occi, application/occi+json (or text/uri-list for a collection)';
 
+/** rOCCI-server 2's answer to no Accept, `*\/*` and types it does not render (captures 05, 06, 124). */
+const OCCI_JSON: Negotiated = { mediaType: 'application/occi+json', contentType: 'application/occi+json' };
+
+function negotiated(offer: Offer): Negotiated {
+  return { mediaType: offer.mediaType, contentType: offer.type };
+}
+
 /**
  * The rendering of the answer. `listing`: the answer is a collection or a location, which
  * text/uri-list can carry. Throws OcciHttpError 406 when nothing acceptable is offered, and 400
  * when the client will take nothing but text/uri-list for something that is no listing (GFD.185).
+ * Under a profile whose fallback is OCCI JSON (rOCCI-server 2), wildcards and unknown types get
+ * OCCI JSON, and text/uri-list for no listing is 406.
  */
 export function negotiateResponse(accept: string | null, listing: boolean, behaviour: QuirkBehaviour): Negotiated {
   const text = accept?.trim() ?? '';
-  let ranges = text === '' ? [] : parseAccept(text);
-  if (behaviour.wildcardAcceptRefused) {
-    // rOCCI-server 2 answers a missing Accept and `*/*` with 406.
-    ranges = ranges.filter((range) => range.type !== '*');
-    if (ranges.length === 0) {
-      throw new OcciHttpError(406, `name the rendering you want in Accept: ${ACCEPTABLE}; this server takes no */*`);
-    }
-  } else if (text === '') {
-    return TEXT_PLAIN;
-  }
-  const offers = listing ? OFFERS : OFFERS.filter((offer) => offer.mediaType !== 'text/uri-list');
+  const jsonFallback = behaviour.acceptFallback === 'occi-json';
+  if (text === '') return jsonFallback ? OCCI_JSON : TEXT_PLAIN;
+  // ooi and pyssf answer `Accept: application/json` with 406 (ooi capture 04, pyssf capture 04).
+  const known = OFFERS.filter((offer) => behaviour.jsonAlias || offer.type !== 'application/json');
+  const offers = listing ? known : known.filter((offer) => offer.mediaType !== 'text/uri-list');
+  const all = parseAccept(text);
+  const ranges = jsonFallback ? all.filter((range) => range.type !== '*' && range.subtype !== '*') : all;
   const offer = best(ranges, offers);
-  if (offer === undefined) {
-    if (!listing && best(ranges, OFFERS) !== undefined) {
-      throw new OcciHttpError(
-        400,
-        'text/uri-list can only carry a collection; ask for text/plain, text/occi or application/occi+json',
-      );
-    }
-    throw new OcciHttpError(406, `none of the renderings in Accept (${text}) is offered here: ${ACCEPTABLE}`);
+  if (offer !== undefined) return negotiated(offer);
+  const uriListOnly = !listing && best(ranges, known) !== undefined;
+  if (jsonFallback) {
+    if (uriListOnly) throw new OcciHttpError(406, 'text/uri-list is offered for collections only');
+    return OCCI_JSON;
   }
-  if (offer.mediaType === 'application/occi+json' && behaviour.jsonContentType !== null) {
-    return { mediaType: offer.mediaType, contentType: behaviour.jsonContentType };
+  if (uriListOnly) {
+    throw new OcciHttpError(
+      400,
+      'text/uri-list can only carry a collection; ask for text/plain, text/occi or application/occi+json',
+    );
   }
-  return { mediaType: offer.mediaType, contentType: offer.type };
+  throw new OcciHttpError(406, `none of the renderings in Accept (${text}) is offered here: ${ACCEPTABLE}`);
 }

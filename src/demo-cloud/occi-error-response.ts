@@ -1,8 +1,10 @@
 /**
  * OCCI error answers. The spec standardises no error body, so this follows what clients already
  * read (spec digest §5): a text/plain message; in text/occi the message also in `X-OCCI-Error`
- * (ooi and rOCCI-server 2 send it); in JSON ooi's `{"code": N, "message": "..."}`, or rOCCI's
- * `{"status": ..., "error": ...}` under the rocci profile.
+ * (standard), only there with an empty body (rOCCI-server 2, capture 123c), or nowhere (ooi sends
+ * an empty body and no header, captures 58, 136); in JSON the profile's shape (ooi's
+ * `{"message", "code"}`, rOCCI's `{"status": "<rails symbol>", "error"}`). pyssf answers every
+ * error in text/plain, whatever was asked for (captures 136, 137).
  */
 import { type Negotiated, TEXT_PLAIN } from './negotiate-response.ts';
 import type { QuirkBehaviour } from './quirks/quirk-behaviour.ts';
@@ -24,20 +26,21 @@ export function occiErrorResponse(
   },
 ): Response {
   // text/uri-list has no way to say an error; a message reads best as text/plain.
+  const { behaviour } = options;
   const negotiated =
-    options.negotiated === undefined || options.negotiated.mediaType === 'text/uri-list'
+    options.negotiated === undefined || options.negotiated.mediaType === 'text/uri-list' || behaviour.errorsInTextPlain
       ? TEXT_PLAIN
       : options.negotiated;
   const headers = new Headers();
-  headers.set('Server', options.behaviour.serverHeader);
-  headers.set('Content-Type', negotiated.contentType);
+  headers.set('Server', behaviour.serverHeader);
+  headers.set('Content-Type', `${negotiated.contentType}${behaviour.contentTypeParameters}`);
   for (const [name, value] of options.headers ?? []) headers.set(name, value);
-  let body: string;
+  let body = message;
   if (negotiated.mediaType === 'application/occi+json') {
-    body = JSON.stringify(options.behaviour.jsonError(status, message));
-  } else {
-    if (negotiated.mediaType === 'text/occi') headers.set('X-OCCI-Error', headerSafe(message));
-    body = message;
+    body = JSON.stringify(behaviour.jsonError(status, message));
+  } else if (negotiated.mediaType === 'text/occi') {
+    if (behaviour.textOcciErrors !== 'empty') headers.set('X-OCCI-Error', headerSafe(message));
+    if (behaviour.textOcciErrors !== 'message-and-header') body = '';
   }
   return new Response(options.head === true ? null : body, { status, headers });
 }

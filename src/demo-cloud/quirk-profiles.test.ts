@@ -12,11 +12,13 @@ const RUNNER = `/compute/${SEED_DOCUMENT_IDS.buildRunner}`;
 const APP = `/compute/${SEED_DOCUMENT_IDS.app}`;
 
 describe('standard profile', () => {
-  it('is the default: 201 + relative Location, relative URLs, only applicable actions', async () => {
+  it('is the default: 201 + absolute Location, relative URLs inside entities, only applicable actions', async () => {
     const cloud = createDemoCloud({ actionDelayMs: 0 });
     const created = await send(cloud, 'POST', '/compute/', { headers: { Category: COMPUTE_KIND } });
     expect(created.status).toBe(201);
-    expect(created.headers.get('location')).toMatch(/^\/compute\//);
+    expect(created.headers.get('location')).toMatch(new RegExp(`^${ORIGIN}/compute/`));
+    const categories = (await send(cloud, 'GET', '/-/')).parse('categories');
+    expect(categories.kinds.find((k) => k.term === 'compute')?.location).toBe('/compute/');
     const runner = (await send(cloud, 'GET', RUNNER)).parse('entity');
     expect(runner.actions.map((a) => a.href)).toEqual([`${RUNNER}?action=start`]);
   });
@@ -25,23 +27,42 @@ describe('standard profile', () => {
 describe('ooi profile', () => {
   const options = { profile: 'ooi', actionDelayMs: 0 } as const;
 
-  it('answers a create with 200 and X-OCCI-Location (absolute), the location in the text body', async () => {
+  it('wants an os_tpl and a resource_tpl on a compute create, in its words', async () => {
     const cloud = createDemoCloud(options);
     const answer = await send(cloud, 'POST', '/compute/', { headers: { Category: COMPUTE_KIND } });
-    expect(answer.status).toBe(200);
-    expect(answer.headers.get('location')).toBeNull();
-    const location = answer.headers.get('x-occi-location') ?? '';
-    expect(location).toMatch(new RegExp(`^${ORIGIN}/compute/[0-9a-f-]{36}$`));
-    expect(answer.parse('location-list').locations).toEqual([location]);
-    expect((await send(cloud, 'GET', location)).status).toBe(200);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toContain('Missing OCCI types');
   });
 
-  it('answers 204 for an empty collection, an action and a delete', async () => {
+  it('answers a create with 200 and X-OCCI-Location (absolute), the location in the text body', async () => {
+    const cloud = createDemoCloud(options);
+    const answer = await send(cloud, 'POST', '/compute/', {
+      headers: { Category: `${COMPUTE_KIND}, ${flavour('m1.tiny')}, ${image('cirros-0.3.0-x86_64-blank')}` },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('location')).toBeNull();
+    const [location = ''] = answer.parse('location-list').locations;
+    expect(location).toMatch(new RegExp(`^${ORIGIN}/compute/[0-9a-f-]{36}$`));
+    expect((await send(cloud, 'GET', location)).status).toBe(200);
+    const inOcci = await send(cloud, 'POST', '/compute/', {
+      headers: {
+        Accept: 'text/occi',
+        Category: `${COMPUTE_KIND}, ${flavour('m1.tiny')}, ${image('cirros-0.3.0-x86_64-blank')}`,
+      },
+    });
+    expect(inOcci.headers.get('location')).toBeNull();
+    expect(inOcci.headers.get('x-occi-location')).toMatch(new RegExp(`^${ORIGIN}/compute/[0-9a-f-]{36}$`));
+    expect(inOcci.body).toBe('');
+  });
+
+  it('answers 204 for an empty text collection (JSON {}), an action and a delete', async () => {
     const cloud = createDemoCloud({ ...options, seed: 'empty' });
-    const empty = await send(cloud, 'GET', '/compute/', { headers: { Accept: 'application/occi+json' } });
+    const empty = await send(cloud, 'GET', '/compute/', { headers: { Accept: 'text/plain' } });
     expect(empty.status).toBe(204);
     expect(empty.body).toBe('');
-    expect(empty.headers.get('content-type')).toBe('application/occi+json');
+    const json = await send(cloud, 'GET', '/compute/', { headers: { Accept: 'application/occi+json' } });
+    expect(json.status).toBe(200);
+    expect(JSON.parse(json.body)).toEqual({});
     const tenant = createDemoCloud(options);
     const action = await send(tenant, 'POST', `${WEB}?action=stop`, { headers: { Category: computeAction('stop') } });
     expect(action.status).toBe(204);
@@ -95,14 +116,18 @@ describe('rocci profile', () => {
 
   it('names OCCI/1.1 as well in Server', async () => {
     const answer = await send(createDemoCloud(options), 'GET', '/-/', { headers: { Accept: 'text/plain' } });
-    expect(answer.headers.get('server')).toBe('occi-console-demo/0.1 OCCI/1.2 OCCI/1.1');
+    expect(answer.headers.get('server')).toBe('rOCCI-server OCCI/1.1 OCCI-CRTP/1.0 OCCI/1.2 OCCI-CRTP/1.1');
   });
 
-  it('answers Accept */* and no Accept with 406', async () => {
+  it('answers Accept */*, no Accept and a type it does not render in OCCI JSON', async () => {
     const cloud = createDemoCloud(options);
-    expect((await send(cloud, 'GET', '/-/', { headers: { Accept: '*/*' } })).status).toBe(406);
-    expect((await send(cloud, 'GET', '/-/')).status).toBe(406);
-    expect((await send(cloud, 'GET', '/-/', { headers: { Accept: 'text/plain, */*' } })).status).toBe(200);
+    for (const accept of ['*/*', undefined, 'image/png']) {
+      const answer = await send(cloud, 'GET', '/-/', { headers: accept === undefined ? {} : { Accept: accept } });
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('content-type')).toMatch(/^application\/occi\+json/);
+    }
+    const plain = await send(cloud, 'GET', '/-/', { headers: { Accept: 'text/plain, */*' } });
+    expect(plain.headers.get('content-type')).toMatch(/^text\/plain/);
   });
 
   it('uses X-OCCI-Category and X-OCCI-Link in text/occi, and Location headers for collections', async () => {
@@ -115,14 +140,16 @@ describe('rocci profile', () => {
     expect(entity.parse('entity').kind).toBe(wellKnown.COMPUTE);
     const list = await send(cloud, 'GET', '/compute/', { headers: { Accept: 'text/occi' } });
     expect(list.headers.get('x-occi-location')).toBeNull();
-    expect(list.headers.get('location')).toContain(WEB);
-    expect(locationsOf(list)).toContain(WEB);
+    expect(list.headers.get('location')).toContain(`${ORIGIN}${WEB}`);
+    expect(locationsOf(list)).toContain(`${ORIGIN}${WEB}`);
   });
 
-  it('labels OCCI JSON application/json and writes errors as {"status", "error"}', async () => {
+  it('labels OCCI JSON as asked and writes errors as {"status", "error"}', async () => {
     const cloud = createDemoCloud(options);
     const answer = await send(cloud, 'GET', WEB, { headers: { Accept: 'application/occi+json' } });
-    expect(answer.headers.get('content-type')).toBe('application/json');
+    expect(answer.headers.get('content-type')).toBe('application/occi+json; charset=utf-8');
+    const alias = await send(cloud, 'GET', WEB, { headers: { Accept: 'application/json' } });
+    expect(alias.headers.get('content-type')).toBe('application/json; charset=utf-8');
     const error = await send(cloud, 'GET', '/compute/nope', { headers: { Accept: 'application/json' } });
     expect(JSON.parse(error.body)).toEqual({ status: 'not_found', error: 'no entity at /compute/nope' });
   });
@@ -137,7 +164,7 @@ describe('rocci profile', () => {
       headers: createHeaders(['X-OCCI-Attribute', `occi.core.id="${id}"`]),
     });
     expect(created.status).toBe(201);
-    expect(created.headers.get('location')).toBe(`/compute/${id}`);
+    expect(created.headers.get('location')).toBe(`${ORIGIN}/compute/${id}`);
   });
 
   it('names inline links itself', async () => {
@@ -203,7 +230,7 @@ describe('pyssf profile', () => {
     const cloud = createDemoCloud(options);
     const answer = await send(cloud, 'POST', '/compute/', { headers: { Category: COMPUTE_KIND } });
     expect(answer.status).toBe(201);
-    expect(answer.headers.get('location')).toMatch(/^\/compute\//);
+    expect(answer.headers.get('location')).toMatch(new RegExp(`^${ORIGIN}/compute/`));
     expect(answer.body).toBe('OK');
   });
 

@@ -7,6 +7,7 @@
 import { type Attributes, type AttributeValue, type EntityUpdate, renderingOf, type TypeId } from '../occi/index.ts';
 import type { RequestContext } from './demo-context.ts';
 import { hasBody, parseRequest } from './read-request-body.ts';
+import { withoutTopLevelFields } from './rocci-json-input.ts';
 
 export interface EntityInput {
   readonly update: EntityUpdate;
@@ -38,7 +39,7 @@ function withAttributeHeaders(context: RequestContext, update: EntityUpdate, kin
 }
 
 export function readEntityInput(context: RequestContext, kindId: TypeId): EntityInput {
-  const update = parseRequest('entity-update', context.body);
+  const update = withoutTopLevelFields(context, parseRequest('entity-update', context.body));
   const fromHeaders = !hasBody(context.body) || renderingOf(context.body.contentType) === 'text/occi';
   return { update: { ...update, attributes: withAttributeHeaders(context, update, kindId) }, fromHeaders };
 }

@@ -4,7 +4,7 @@ import { createDemoCloud } from './create-demo-cloud.ts';
 import { flavorId, userTagId } from './demo-categories.ts';
 import { SEED_DOCUMENT_IDS } from './seed-tenant.ts';
 import { COMPUTE_KIND, category, flavour } from './test-support/categories.ts';
-import { locationsOf, send } from './test-support/send.ts';
+import { ORIGIN, pathsOf, send } from './test-support/send.ts';
 
 const { ATTR, COMPUTE, NETWORKINTERFACE } = wellKnown;
 const WEB = `/compute/${SEED_DOCUMENT_IDS.web}`;
@@ -60,13 +60,13 @@ describe('GET a collection', () => {
   it('lists locations in text, full entities in JSON', async () => {
     const cloud = createDemoCloud({ actionDelayMs: 0 });
     const plain = await send(cloud, 'GET', '/compute/');
-    expect(plain.body.split('\n').every((line) => line.startsWith('X-OCCI-Location: /compute/'))).toBe(true);
+    expect(plain.body.split('\n').every((line) => line.startsWith(`X-OCCI-Location: ${ORIGIN}/compute/`))).toBe(true);
     const occi = await send(cloud, 'GET', '/compute/', { headers: { Accept: 'text/occi' } });
     expect(occi.body).toBe('OK');
-    expect(locationsOf(occi)).toEqual(locationsOf(plain));
+    expect(pathsOf(occi)).toEqual(pathsOf(plain));
     const json = await send(cloud, 'GET', '/compute/', { headers: { Accept: 'application/occi+json' } });
     const collection = json.parse('entity-collection');
-    expect(collection.resources).toHaveLength(locationsOf(plain).length);
+    expect(collection.resources).toHaveLength(pathsOf(plain).length);
     expect(collection.resources.every((resource) => resource.kind === COMPUTE)).toBe(true);
     const links = (await send(cloud, 'GET', '/storage/link/', { headers: { Accept: 'application/occi+json' } })).parse(
       'entity-collection',
@@ -97,17 +97,17 @@ describe('GET a collection', () => {
     const tiny = await send(cloud, 'GET', '/compute/', {
       headers: { 'Content-Type': 'text/occi', Category: flavour('m1.tiny') },
     });
-    expect(locationsOf(tiny).sort()).toEqual([WEB, `/compute/${SEED_DOCUMENT_IDS.app}`].sort());
+    expect(pathsOf(tiny).sort()).toEqual([WEB, `/compute/${SEED_DOCUMENT_IDS.app}`].sort());
     const tagged = await send(cloud, 'GET', '/compute/', {
       headers: { Category: `${category(userTagId('production'), 'mixin')}, ${flavour('m1.tiny')}` },
     });
-    expect(locationsOf(tagged)).toEqual([WEB]);
+    expect(pathsOf(tagged)).toEqual([WEB]);
     const kind = await send(cloud, 'GET', '/compute/', { headers: { Category: COMPUTE_KIND } });
-    expect(locationsOf(kind)).toEqual(locationsOf(await send(cloud, 'GET', '/compute/')));
+    expect(pathsOf(kind)).toEqual(pathsOf(await send(cloud, 'GET', '/compute/')));
     const osRoot = await send(cloud, 'GET', '/compute/', {
       headers: { Category: category(wellKnown.OS_TPL, 'mixin') },
     });
-    expect(locationsOf(osRoot)).toHaveLength(6);
+    expect(pathsOf(osRoot)).toHaveLength(6);
   });
 
   it('filters by X-OCCI-Attribute, exactly', async () => {
@@ -115,29 +115,29 @@ describe('GET a collection', () => {
     const inactive = await send(cloud, 'GET', '/compute/', {
       headers: { 'X-OCCI-Attribute': 'occi.compute.state="inactive"' },
     });
-    expect(locationsOf(inactive)).toEqual([`/compute/${SEED_DOCUMENT_IDS.buildRunner}`]);
+    expect(pathsOf(inactive)).toEqual([`/compute/${SEED_DOCUMENT_IDS.buildRunner}`]);
     const quotedNumber = await send(cloud, 'GET', '/storage/', {
       headers: { 'X-OCCI-Attribute': 'occi.storage.size="40"' },
     });
-    expect(locationsOf(quotedNumber)).toEqual(['/storage/3']);
+    expect(pathsOf(quotedNumber)).toEqual(['/storage/3']);
     const both = await send(cloud, 'GET', '/compute/', {
       headers: { 'X-OCCI-Attribute': 'occi.compute.state="active", occi.core.title="db-01"' },
     });
-    expect(locationsOf(both)).toEqual([`/compute/${SEED_DOCUMENT_IDS.db}`]);
+    expect(pathsOf(both)).toEqual([`/compute/${SEED_DOCUMENT_IDS.db}`]);
     const none = await send(cloud, 'GET', '/compute/', { headers: { 'X-OCCI-Attribute': 'occi.core.title="web"' } });
     expect(none.status).toBe(200);
-    expect(locationsOf(none)).toEqual([]);
+    expect(pathsOf(none)).toEqual([]);
   });
 
   it('pages with ?page=&number= (OCCI 1.2)', async () => {
     const cloud = createDemoCloud({ seed: { resources: 25 } });
-    const all = locationsOf(await send(cloud, 'GET', '/compute/'));
+    const all = pathsOf(await send(cloud, 'GET', '/compute/'));
     expect(all).toHaveLength(25);
-    expect(locationsOf(await send(cloud, 'GET', '/compute/?number=10'))).toEqual(all.slice(0, 10));
-    expect(locationsOf(await send(cloud, 'GET', '/compute/?page=3&number=10'))).toEqual(all.slice(20));
+    expect(pathsOf(await send(cloud, 'GET', '/compute/?number=10'))).toEqual(all.slice(0, 10));
+    expect(pathsOf(await send(cloud, 'GET', '/compute/?page=3&number=10'))).toEqual(all.slice(20));
     const past = await send(cloud, 'GET', '/compute/?page=9&number=10');
     expect(past.status).toBe(200);
-    expect(locationsOf(past)).toEqual([]);
+    expect(pathsOf(past)).toEqual([]);
     expect((await send(cloud, 'GET', '/compute/?number=1001')).status).toBe(413);
     expect((await send(cloud, 'GET', '/compute/?number=0')).status).toBe(400);
     expect((await send(cloud, 'GET', '/compute/?page=2')).status).toBe(400);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { wellKnown } from '../occi/index.ts';
 import { createDemoCloud } from './create-demo-cloud.ts';
 import { SEED_DOCUMENT_IDS } from './seed-tenant.ts';
-import { locationsOf, send } from './test-support/send.ts';
+import { pathsOf, send } from './test-support/send.ts';
 
 const WEB = `/compute/${SEED_DOCUMENT_IDS.web}`;
 
@@ -24,23 +24,23 @@ describe('routing', () => {
     const without = await send(cloud, 'GET', '/compute');
     expect(withSlash.status).toBe(200);
     expect(without.body).toBe(withSlash.body);
-    expect(locationsOf(withSlash)).toContain(WEB);
+    expect(pathsOf(withSlash)).toContain(WEB);
   });
 
   it('routes the nested link collections, not entities of /storage/ and /network/', async () => {
     const links = await send(cloud, 'GET', '/storage/link/');
     expect(links.status).toBe(200);
-    expect(locationsOf(links)).toContain(`/storage/link/${SEED_DOCUMENT_IDS.storageLink}`);
+    expect(pathsOf(links)).toContain(`/storage/link/${SEED_DOCUMENT_IDS.storageLink}`);
     const interfaces = await send(cloud, 'GET', '/network/interface');
-    expect(locationsOf(interfaces).every((location) => location.startsWith('/network/interface/'))).toBe(true);
+    expect(pathsOf(interfaces).every((location) => location.startsWith('/network/interface/'))).toBe(true);
   });
 
   it('routes every mixin location to its collection', async () => {
     const answer = await send(cloud, 'GET', '/mixin/resource_tpl/m1.tiny/');
     expect(answer.status).toBe(200);
-    expect(locationsOf(answer)).toContain(WEB);
+    expect(pathsOf(answer)).toContain(WEB);
     const withoutSlash = await send(cloud, 'GET', '/tags/production');
-    expect(locationsOf(withoutSlash)).toContain(WEB);
+    expect(pathsOf(withoutSlash)).toContain(WEB);
   });
 
   it('routes <kind location><id> to the entity, a trailing slash tolerated', async () => {

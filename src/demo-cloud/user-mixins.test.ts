@@ -4,7 +4,7 @@ import { createDemoCloud } from './create-demo-cloud.ts';
 import { userTagId } from './demo-categories.ts';
 import { SEED_DOCUMENT_IDS } from './seed-tenant.ts';
 import { category, flavour } from './test-support/categories.ts';
-import { locationsOf, send } from './test-support/send.ts';
+import { pathsOf, send } from './test-support/send.ts';
 
 const WEB = `/compute/${SEED_DOCUMENT_IDS.web}`;
 const SCHEME = 'http://cloud.example.org/users/alice/tags#';
@@ -26,7 +26,7 @@ describe('user-defined mixins', () => {
       headers: { 'Content-Type': 'text/occi', 'X-OCCI-Location': WEB },
     });
     expect(associate.status).toBe(200);
-    expect(locationsOf(await send(cloud, 'GET', '/users/alice/webtier'))).toEqual([WEB]);
+    expect(pathsOf(await send(cloud, 'GET', '/users/alice/webtier'))).toEqual([WEB]);
   });
 
   it('takes a template (rel=resource_tpl) in text/occi headers and in JSON', async () => {

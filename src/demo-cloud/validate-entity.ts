@@ -20,12 +20,28 @@ const { ATTR } = wellKnown;
 /** Attributes the server derives whatever the client says (the target's Kind). */
 export const DERIVED_ATTRIBUTES: ReadonlySet<string> = new Set([ATTR.sourceKind, ATTR.targetKind]);
 
+/**
+ * The value set the demo cloud's own definition gives, and no other: the protocol library fills
+ * in the spec's enumeration where a server names none (`occi.compute.architecture`: x86, x64),
+ * which is right for a client reading a server, but this server takes any architecture (pOCCI's
+ * CORE/CREATE/001 sends "arch" and wants 201).
+ */
+function ownValues(definition: ResolvedAttribute): ResolvedAttribute {
+  const { pattern } = definition;
+  const named = typeof pattern === 'string' || (pattern !== undefined && Array.isArray(pattern.enum));
+  if (definition.enum === undefined || named) return definition;
+  const { enum: _spec, ...rest } = definition;
+  return rest;
+}
+
 export function definitionsFor(
   queryInterface: QueryInterface,
   kindId: TypeId,
   mixins: readonly TypeId[],
 ): Map<string, ResolvedAttribute> {
-  return new Map(queryInterface.attributesFor(kindId, mixins).map((definition) => [definition.name, definition]));
+  return new Map(
+    queryInterface.attributesFor(kindId, mixins).map((definition) => [definition.name, ownValues(definition)]),
+  );
 }
 
 /**

@@ -145,7 +145,7 @@ describe("the seed guide's curl commands against the real HTTP server", () => {
   it('create a VM', async () => {
     const result = await curl(SEED_COMMANDS.createVm);
     expect(result.statuses).toEqual(['201']);
-    expect(result.body).toMatch(/^X-OCCI-Location: \/compute\/[0-9a-f-]{36}$/);
+    expect(result.body).toMatch(/^X-OCCI-Location: http:\/\/127\.0\.0\.1:\d+\/compute\/[0-9a-f-]{36}$/);
   });
 
   it('get a listing of VMs', async () => {

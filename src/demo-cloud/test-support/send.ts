@@ -57,6 +57,20 @@ export function locationsOf(answer: Answer): string[] {
   return [...answer.parse('entity-collection').locations];
 }
 
+/**
+ * The path of one of the cloud's URLs, absolute on any origin or already a path: what a test
+ * compares with a seeded entity's location. '' for none.
+ */
+export function pathOfUrl(url: string | null | undefined): string {
+  if (url === null || url === undefined) return '';
+  return /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(url) ? url.replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/]*/, '') : url;
+}
+
+/** The locations of a collection answer as paths. */
+export function pathsOf(answer: Answer): string[] {
+  return locationsOf(answer).map(pathOfUrl);
+}
+
 /** A hand-moved clock for `options.now`. */
 export interface FakeClock {
   readonly now: () => number;
