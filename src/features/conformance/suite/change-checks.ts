@@ -3,7 +3,7 @@
  * actions offered before and after it, and a delete.
  */
 import { type Entity, renderMessage, type TypeId, termOf, typedAttributes, wellKnown } from '../../../occi/index.ts';
-import { describeAnswer, header, mediaTypeOf, parseAnswer, sameLocation } from './answers.ts';
+import { describeAnswer, header, mediaTypeOf, parseAnswer, sameLocation, serverWords } from './answers.ts';
 import { type Check, type CheckContext, FailCheck, fail, pass, skip } from './check-kit.ts';
 import { createWorkingResource, fixture } from './creating.ts';
 import { DEVIATION } from './deviations.ts';
@@ -17,15 +17,22 @@ const { ATTR } = wellKnown;
 const TEXT_PLAIN_TYPES = new Set(['text/plain', 'text/occi+plain']);
 const CONFORMANCE_UPDATED = 'OCCI Console conformance check, updated';
 
-/** A new VM is done booting when it is active, or has failed (no use waiting on). */
-const booted = (entity: Entity) => ['active', 'error'].includes(stateOf(entity) ?? '');
+/**
+ * A new VM is done booting when it is active, has failed (no use waiting on), or rests in another
+ * state with no `state.message` saying it is on its way (pyssf leaves a new VM inactive).
+ */
+const booted = (entity: Entity) => {
+  const state = stateOf(entity);
+  if (state === 'active' || state === 'error') return true;
+  return state !== undefined && stateOf(entity, 'occi.compute.state.message') === undefined;
+};
 
 /** The compute the change checks share, read once it has booted. */
 async function bootedCompute(
   context: CheckContext,
 ): Promise<{ location: string; read: EntityRead & { entity: Entity } }> {
   const location = await fixture(context, 'compute');
-  const read = await waitForEntity(context, location, booted, `read ${location} until it is active`);
+  const read = await waitForEntity(context, location, booted, `read ${location} until it has booted`);
   if (read.entity === undefined) throw new FailCheck(`${location} ${read.problem}`);
   return { location, read: { ...read, entity: read.entity } };
 }
@@ -72,7 +79,11 @@ const update: Check = {
     } else {
       return fail(
         `${what} answered ${describeAnswer(response)}, not 200 or 201`,
-        response.status === 501 ? DEVIATION.put501 : undefined,
+        response.status === 501
+          ? DEVIATION.put501
+          : /schema does not match/i.test(serverWords(response) ?? '')
+            ? DEVIATION.putResizeOnly
+            : undefined,
       );
     }
     const after = await readEntity(context, location, `read ${location} after the update`);

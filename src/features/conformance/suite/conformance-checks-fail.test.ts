@@ -121,7 +121,11 @@ const BREAKERS: Readonly<Record<string, Breaker>> = {
     request: (s) => (s.path === '/compute/' && s.method === 'GET' && !filtered(s) ? answer('down', 500) : undefined),
   },
   'reading.collection-filter': {
-    request: (s) => (s.path.startsWith('/mixin/resource_tpl/') && filtered(s) ? answer('no', 404) : undefined),
+    // The compute collection filtered by the compute kind itself, as pOCCI's READ/002 reads it.
+    request: (s) =>
+      s.path === '/compute/' && (s.headers.get('category') ?? '').startsWith('compute;')
+        ? answer('no', 404)
+        : undefined,
   },
   'reading.entity': {
     response: (s, r, body) =>

@@ -28,18 +28,23 @@ const { ATTR, COMPUTE, NETWORK, NETWORKINTERFACE, STORAGE, STORAGELINK } = wellK
 const TEXT_PLAIN_TYPES = new Set(['text/plain', 'text/occi+plain']);
 
 /**
- * pOCCI's INFRA_CREATE_COMMON: 201 or 200 (pOCCI itself wants 201; the status is judged once, by
- * changes.create-bare-compute), a location in the answer, the requested rendering, and the new
- * entity listed in its collection.
+ * pOCCI's INFRA_CREATE_COMMON: 201 or 200 for a resource (the status is judged by
+ * changes.create-bare-compute), but only 201 for a compute with inline links and for a link
+ * (pOCCI's INFRA/CREATE/005 to 007 want 201), a location in the answer, the requested rendering,
+ * and the new entity listed in its collection.
  */
 async function judgedCreate(
   context: CheckContext,
   spec: CreateSpec,
-  role?: FixtureName,
+  options: { readonly role?: FixtureName; readonly only201?: boolean } = {},
 ): Promise<{ verdict: Verdict; location: string | undefined }> {
+  const { role, only201 = false } = options;
   const answer = await postCreate(context, spec);
   const { response, collection, created } = answer;
   const what = `POST ${collection} (${spec.words})`;
+  if (response.status === 200 && only201) {
+    return { verdict: fail(`${what} answered 200, not 201 Created`, DEVIATION.create200), location: undefined };
+  }
   if (response.status !== 200 && response.status !== 201) {
     return {
       verdict: fail(`${what} answered ${describeAnswer(response)}`, refusalDeviation(response)),
@@ -95,7 +100,7 @@ function creationCheck(
       const { model } = modelOf(context);
       const attributes = requiredAttributes(model, kindId);
       const term = kindId.slice(kindId.indexOf('#') + 1);
-      return (await judgedCreate(context, { kindId, attributes, words: `a ${term} (${etsi})` }, role)).verdict;
+      return (await judgedCreate(context, { kindId, attributes, words: `a ${term} (${etsi})` }, { role })).verdict;
     },
   };
 }
@@ -200,12 +205,16 @@ const withLinks: Check = {
     const network = await fixture(context, 'network');
     const links = [inlineLink(STORAGELINK, storage, STORAGE), inlineLink(NETWORKINTERFACE, network, NETWORK)];
     const attributes = requiredAttributes(model, COMPUTE);
-    const { verdict, location } = await judgedCreate(context, {
-      kindId: COMPUTE,
-      attributes,
-      links,
-      words: 'a compute with a storage and a network link (INFRA/CREATE/005)',
-    });
+    const { verdict, location } = await judgedCreate(
+      context,
+      {
+        kindId: COMPUTE,
+        attributes,
+        links,
+        words: 'a compute with a storage and a network link (INFRA/CREATE/005)',
+      },
+      { only201: true },
+    );
     if (verdict.outcome !== 'pass' || location === undefined) return verdict;
     const { missing, problem } = await linksTo(context, location, [storage, network]);
     if (problem !== undefined) return fail(`created, but ${problem}`);
@@ -235,11 +244,11 @@ function linkCheck(id: string, etsi: string, linkKind: TypeId, targetRole: 'stor
       attributes.set(ATTR.id, newId());
       attributes.set(ATTR.source, compute);
       attributes.set(ATTR.target, target);
-      const { verdict } = await judgedCreate(context, {
-        kindId: linkKind,
-        attributes,
-        words: `a ${term} ${compute} → ${target} (${etsi})`,
-      });
+      const { verdict } = await judgedCreate(
+        context,
+        { kindId: linkKind, attributes, words: `a ${term} ${compute} → ${target} (${etsi})` },
+        { only201: true },
+      );
       if (verdict.outcome !== 'pass') return verdict;
       const { missing, problem } = await linksTo(context, compute, [target]);
       if (problem !== undefined) return fail(`created, but ${problem}`);
@@ -290,7 +299,7 @@ const userMixin: Check = {
     if (response.status !== 200) {
       return fail(
         `POST /-/ with the mixin ${term} answered ${describeAnswer(response)}, not 200`,
-        [404, 405, 501].includes(response.status) ? DEVIATION.userMixins : undefined,
+        [400, 404, 405, 501].includes(response.status) ? DEVIATION.userMixins : undefined,
       );
     }
     const listing = await context.send(getRequest('-/', TEXT, `find the user mixin ${term} in the query interface`));

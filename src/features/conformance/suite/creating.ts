@@ -12,7 +12,7 @@ import { kindWithLocation, modelOf } from './model-access.ts';
 import { bodyRequest, newId } from './requests.ts';
 import type { FixtureName } from './run-state.ts';
 
-const { ATTR, COMPUTE, NETWORK, STORAGE } = wellKnown;
+const { ATTR, COMPUTE, IPNETWORK, NETWORK, STORAGE } = wellKnown;
 
 export const CONFORMANCE_TITLE = 'OCCI Console conformance check';
 export const CONFORMANCE_SUMMARY = 'Made by the OCCI Console conformance check; removed when the check ends';
@@ -23,6 +23,8 @@ const EXAMPLE_VALUES: ReadonlyMap<string, AttributeValue> = new Map<string, Attr
   ['occi.storage.size', 1],
   ['occi.storagelink.deviceid', 'vdb'],
   ['occi.networkinterface.interface', 'eth1'],
+  // A documentation range (RFC 5737): an ipnetwork's address, where a server wants one (ooi).
+  ['occi.network.address', '192.0.2.0/24'],
 ]);
 
 /** Attributes the caller sets itself, never filled in. */
@@ -102,6 +104,7 @@ export async function postCreate(context: CheckContext, spec: CreateSpec): Promi
 export function refusalDeviation(response: ProbeResponse): string | undefined {
   const words = serverWords(response) ?? '';
   if (/occi\.core\.id/i.test(words)) return DEVIATION.clientId;
+  if (/ipnetwork/i.test(words)) return DEVIATION.ipNetwork;
   if (/os_tpl|resource_tpl|template|image/i.test(words)) return DEVIATION.templates;
   return undefined;
 }
@@ -111,7 +114,8 @@ const KIND_OF: Readonly<Record<FixtureName, TypeId>> = { compute: COMPUTE, stora
 /**
  * Makes a resource to work on, trying what servers are known to need in turn: the plain create,
  * then with a client-chosen occi.core.id (rOCCI-server 2), then, for a compute, with one os_tpl and
- * one resource_tpl as well. Skips the check when nothing works.
+ * one resource_tpl as well, for a network with the ipnetwork mixin and its address (ooi). Skips the
+ * check when nothing works.
  */
 export async function createWorkingResource(context: CheckContext, name: FixtureName, why: string): Promise<string> {
   const { model } = modelOf(context);
@@ -123,6 +127,7 @@ export async function createWorkingResource(context: CheckContext, name: Fixture
     { id: false, mixins: [] },
     { id: true, mixins: [] },
     ...(name === 'compute' && templates.length > 0 ? [{ id: true, mixins: templates }] : []),
+    ...(name === 'network' && model.mixin(IPNETWORK) !== undefined ? [{ id: true, mixins: [IPNETWORK] }] : []),
   ];
   let last: ProbeResponse | undefined;
   for (const attempt of attempts) {

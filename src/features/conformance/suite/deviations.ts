@@ -11,8 +11,7 @@ export const DEVIATION = {
   allActions: 'ooi advertises every action of the kind, whatever the state',
   textDiscoveryDetails:
     'ooi leaves attributes= and actions= out of its text query interface (its header renderer has a FIXME; its JSON has them)',
-  wildcardAccept: 'rOCCI-server 2 refuses Accept: */* (and no Accept) with 406',
-  jsonLabel: 'rOCCI-server 2 labels its OCCI JSON application/json',
+  wildcardAccept: 'rOCCI-server 2 answers Accept: */* (and no Accept) in OCCI JSON, not text/plain',
   xOcciHeaders:
     'rOCCI-server 2 writes text/occi with X-OCCI-Category and X-OCCI-Link, and lists collections in Location headers',
   clientId: 'rOCCI-server 2 wants the client to choose occi.core.id on create (500 without one)',
@@ -22,12 +21,14 @@ export const DEVIATION = {
   quotedNumbers: 'pyssf/occi-os quote every value, numbers too',
   quotedBooleans: 'ooi quotes booleans ("true")',
   userMixins:
-    'rOCCI-server answers user mixins with 501 and ooi does not route them; pOCCI skips CORE/CREATE/006 by default',
+    'rOCCI-server 2 answers user mixins with 501 and ooi does not route them (400); pOCCI skips CORE/CREATE/006 by default',
   noCoreKinds: "pyssf's query interface leaves out the core entity, resource and link kinds",
   textOcciEmptyBody: 'ooi sends text/occi answers with an empty body instead of OK',
   asyncDelete:
     'deletion on real clouds is asynchronous: a GET right after DELETE may still answer 200 (pOCCI note "[del2]")',
   put501: 'rOCCI-server 2 answers PUT with 501',
-  noMixinCollections: 'ooi has no mixin collections, and rOCCI-server 2 answers them with 501',
+  putResizeOnly:
+    "ooi takes a PUT only as a resize (one resource_tpl, 400 'Schema does not match' otherwise) and a POST only as an action",
+  ipNetwork: "ooi wants the ipnetwork mixin (an address range) on a network create (400 'Missing OCCI types')",
   filterIgnored: 'ooi ignores Category filters (pOCCI note "[filt]"), and rOCCI-server 2 has a TODO for them',
 } as const;

@@ -49,10 +49,7 @@ const queryInterface: Check = {
     if (missing.length > 0)
       problems.push(`it does not list the core kind${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
     if (problems.length > 0) {
-      return fail(
-        `GET /-/: ${problems.join('; ')}`,
-        missing.length === problems.length ? DEVIATION.noCoreKinds : undefined,
-      );
+      return fail(`GET /-/: ${problems.join('; ')}`, problems.length === 1 ? DEVIATION.noCoreKinds : undefined);
     }
     return pass(`200 in text/plain, ${count} categories, core entity, resource and link among them`);
   },
@@ -166,10 +163,7 @@ const jsonMediaType: Check = {
     }
     if (media === 'application/occi+json')
       return pass('the query interface in OCCI JSON is labelled application/occi+json');
-    return fail(
-      `asked for application/occi+json, the answer is OCCI JSON labelled ${media}`,
-      media === 'application/json' ? DEVIATION.jsonLabel : undefined,
-    );
+    return fail(`asked for application/occi+json, the answer is OCCI JSON labelled ${media}`);
   },
 };
 
@@ -185,12 +179,12 @@ const defaultRendering: Check = {
     if (response.status === 200 && TEXT_PLAIN_TYPES.has(media))
       return pass('Accept: */* was answered 200 in text/plain');
     if (response.status !== 200) {
-      return fail(
-        `Accept: */* was answered ${describeAnswer(response)}; a server must answer text/plain by default`,
-        response.status === 406 ? DEVIATION.wildcardAccept : undefined,
-      );
+      return fail(`Accept: */* was answered ${describeAnswer(response)}; a server must answer text/plain by default`);
     }
-    return fail(`Accept: */* was answered in ${media}; a server must answer text/plain by default`);
+    return fail(
+      `Accept: */* was answered in ${media}; a server must answer text/plain by default`,
+      renderingOfAnswer(response) === 'application/occi+json' ? DEVIATION.wildcardAccept : undefined,
+    );
   },
 };
 

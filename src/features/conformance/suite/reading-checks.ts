@@ -12,7 +12,7 @@ import { categoryFilter, getRequest, TEXT } from './requests.ts';
 import type { ReadEntity } from './run-state.ts';
 import { SPEC } from './spec-sections.ts';
 
-const { COMPUTE, RESOURCE_TPL } = wellKnown;
+const { COMPUTE, RESOURCE } = wellKnown;
 
 /** The most entities READ/007 reads: enough to judge, few enough for a large tenant. */
 export const MAX_ENTITIES_READ = 20;
@@ -62,9 +62,10 @@ const collectionFilter: Check = {
   etsi: 'OCCI/CORE/READ/002',
   async run(context) {
     const { model } = modelOf(context);
-    // pOCCI: the first mixin that depends on resource_tpl (a flavour), read at its own location.
-    const flavour = model.mixins().find((m) => m.depends.includes(RESOURCE_TPL) && m.location !== undefined);
-    const target = flavour ?? kindWithLocation(context, COMPUTE);
+    // pOCCI: the first category whose rel is core#resource (compute, as servers list it), read at
+    // its own location with itself as the filter.
+    const first = model.kinds().find((k) => k.parent === RESOURCE && k.location !== undefined);
+    const target = first ?? kindWithLocation(context, COMPUTE);
     const location = need(target.location, 'no collection to read');
     const response = await context.send(
       getRequest(location, TEXT, `list ${target.term} filtered by ${target.term}`, {
@@ -72,15 +73,11 @@ const collectionFilter: Check = {
         Category: categoryFilter(target.term, target.scheme, target.class),
       }),
     );
-    const what = `GET ${location} with Category ${target.term}${flavour === undefined ? ' (no resource_tpl mixin, so the compute kind)' : ''}`;
+    const what = `GET ${location} with Category ${target.term}`;
     if (response.status !== 200) {
       return fail(
         `${what} answered ${describeAnswer(response)}, not 200`,
-        response.status === 204
-          ? DEVIATION.emptyNoContent
-          : flavour !== undefined && [404, 501].includes(response.status)
-            ? DEVIATION.noMixinCollections
-            : undefined,
+        response.status === 204 ? DEVIATION.emptyNoContent : undefined,
       );
     }
     if (renderingOfAnswer(response) === null)
