@@ -305,6 +305,8 @@ describe('the occi client', () => {
     });
 
     it('sends a body as written and leaves the rendering negotiated for the endpoint alone', async () => {
+      // The created VM's location is absolute on the cloud: reading it there needs the endpoint's URL.
+      server.use(endpointsHandler());
       const { client: c, log } = client();
       const answer = await c.raw('demo', {
         method: 'POST',

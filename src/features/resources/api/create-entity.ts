@@ -8,8 +8,7 @@ import type { OcciClient } from '../../../lib/occi-client.ts';
 import { useOcciClient } from '../../../lib/occi-client-context.tsx';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import type { Entity } from '../../../occi/index.ts';
-import { locationInCollection } from '../entity-summary.ts';
-import { createdLocation, entityOfAnswer } from './read-answer.ts';
+import { entityOfAnswer, newEntityLocation } from './read-answer.ts';
 import { storeEntity } from './read-entity.ts';
 
 export interface CreateRequest {
@@ -49,8 +48,7 @@ export async function createEntity(client: OcciClient, endpointId: string, reque
     purpose: request.purpose,
   });
   const entity = entityOfAnswer(answer);
-  let location = createdLocation(answer);
-  if (location === null && entity !== null) location = locationInCollection(request.collection, entity);
+  const location = newEntityLocation(answer, request.collection);
   return {
     location: location === null ? null : client.relativePath(endpointId, location),
     entity,

@@ -44,7 +44,7 @@ interface Setup {
  * A client as the app makes one, whose fetch holds each entity read a little (the first ones
  * longest, so they finish out of order) and counts how many are under way at once.
  */
-function setup(rendering?: 'text/plain', onReadStart?: (count: number) => void): Setup {
+async function setup(rendering?: 'text/plain', onReadStart?: (count: number) => void): Promise<Setup> {
   let inFlight = 0;
   let max = 0;
   let started = 0;
@@ -65,6 +65,8 @@ function setup(rendering?: 'text/plain', onReadStart?: (count: number) => void):
   const log = createExchangeLog();
   const client = createOcciClient({ log, renderings: createRenderingStore(undefined), timeoutMs: 5000, fetch });
   if (rendering !== undefined) client.setRenderingOverride('demo', rendering);
+  // As the app does before any list: the endpoint's URL maps the server's absolute locations.
+  await client.fetchEndpoints();
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return { client, queryClient, log, maxInFlight: () => max };
 }
@@ -94,7 +96,7 @@ const progressCalls = () =>
 
 describe('listCollection', () => {
   it('gets full entities in one request from a server that answers in OCCI JSON', async () => {
-    const { client, queryClient, log } = setup();
+    const { client, queryClient, log } = await setup();
     const listing = await listCollection(client, queryClient, 'demo', 'compute/');
     expect(occiExchanges(log)).toHaveLength(1);
     expect(listing.entities).toHaveLength(VMS);
@@ -110,7 +112,7 @@ describe('listCollection', () => {
 
   it('places each entity at its own path when the server makes that path its occi.core.id (pyssf)', async () => {
     server.use(...freshDemoHandlers({ profile: 'pyssf', actionDelayMs: 0, seed: { resources: 3 } }));
-    const { client, queryClient } = setup();
+    const { client, queryClient } = await setup();
     const listing = await listCollection(client, queryClient, 'demo', 'compute/');
     expect(listing.entities).toHaveLength(3);
     for (const entity of listing.entities) {
@@ -124,7 +126,7 @@ describe('listCollection', () => {
 
   it('reads each entity whose entry gives its name only (ooi), and keeps no half entity for its page', async () => {
     server.use(...freshDemoHandlers({ profile: 'ooi', actionDelayMs: 0, seed: { resources: 3 } }));
-    const { client, queryClient, log } = setup();
+    const { client, queryClient, log } = await setup();
     const listing = await listCollection(client, queryClient, 'demo', 'compute/');
     expect(listing).toMatchObject({ partialEntries: true, locationsOnly: false, detailsRead: 3, failures: [] });
     expect(reads(log)).toHaveLength(3);
@@ -137,7 +139,7 @@ describe('listCollection', () => {
   });
 
   it('reads each entity after a listing of locations, six at a time, in the server’s order', async () => {
-    const { client, queryClient, log, maxInFlight } = setup('text/plain');
+    const { client, queryClient, log, maxInFlight } = await setup('text/plain');
     const listing = await listCollection(client, queryClient, 'demo', 'compute/');
     expect(listing.locationsOnly).toBe(true);
     expect(listing.failures).toEqual([]);
@@ -155,7 +157,7 @@ describe('listCollection', () => {
   });
 
   it('reports progress up to done === total, then clears it', async () => {
-    const { client, queryClient } = setup('text/plain');
+    const { client, queryClient } = await setup('text/plain');
     await listCollection(client, queryClient, 'demo', 'compute/');
     const calls = progressCalls();
     expect(calls[0]).toEqual({ done: 0, total: VMS });
@@ -166,7 +168,7 @@ describe('listCollection', () => {
   });
 
   it('reads no entity again on the next listing unless it was invalidated or is on its way somewhere', async () => {
-    const { client, queryClient, log } = setup('text/plain');
+    const { client, queryClient, log } = await setup('text/plain');
     const first = await listCollection(client, queryClient, 'demo', 'compute/');
     log.clear();
     vi.mocked(reportProgress).mockClear();
@@ -204,7 +206,7 @@ describe('listCollection', () => {
   });
 
   it('lists the others and names the one whose details failed', async () => {
-    const { client, queryClient, log } = setup('text/plain');
+    const { client, queryClient, log } = await setup('text/plain');
     const probe = await listCollection(client, queryClient, 'demo', 'compute/');
     const broken = probe.entities[3]?.location ?? '';
     server.use(
@@ -235,7 +237,7 @@ describe('listCollection', () => {
     ['after the last read started', VMS],
   ])('fails when cancelled %s, and clears the progress for good', async (_, abortAt) => {
     const controller = new AbortController();
-    const { client, queryClient } = setup('text/plain', (count) => {
+    const { client, queryClient } = await setup('text/plain', (count) => {
       if (count === abortAt) controller.abort();
     });
     const listing = listCollection(client, queryClient, 'demo', 'compute/', controller.signal);

@@ -5,6 +5,7 @@
  */
 import type { OcciAnswer } from '../../../lib/occi-client.ts';
 import { type Entity, parseMessage, type Structure } from '../../../occi/index.ts';
+import { locationInCollection } from '../entity-summary.ts';
 
 /** What these functions read of an answer: also what an exchange in the log keeps. */
 type AnswerText = Pick<OcciAnswer<Structure>, 'headers' | 'body'>;
@@ -14,7 +15,7 @@ function message(answer: AnswerText) {
 }
 
 /** The entity the answer carries, or null when it carries none this console can read. */
-export function entityOfAnswer(answer: OcciAnswer<Structure>): Entity | null {
+export function entityOfAnswer(answer: AnswerText): Entity | null {
   // text/occi carries the entity in headers (ooi: empty body); rOCCI-server 2 names them X-OCCI-Category.
   const inHeaders = answer.headers.has('category') || answer.headers.has('x-occi-category');
   if (answer.body.trim() === '' && !inHeaders) return null;
@@ -40,4 +41,15 @@ export function createdLocation(answer: AnswerText): string | null {
     // Not a location list: perhaps the entity itself (OCCI JSON).
   }
   return null;
+}
+
+/**
+ * Where a create posted to `collection` put the new entity: where the answer says, else, for an
+ * answer with the entity only (ooi's OCCI JSON names it by id), its id in the collection.
+ */
+export function newEntityLocation(answer: AnswerText, collection: string): string | null {
+  const said = createdLocation(answer);
+  if (said !== null) return said;
+  const entity = entityOfAnswer(answer);
+  return entity === null ? null : locationInCollection(collection, entity);
 }

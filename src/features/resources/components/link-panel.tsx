@@ -104,7 +104,7 @@ export function LinkPanel({ endpointId, entity, location, queryInterface }: Link
         <OcciErrorPanel error={incoming.error} context="Could not read the links that point here" />
       )}
       {outgoing.length === 0 && incoming.links.length === 0 ? (
-        <p className="muted">{incoming.reading ? 'Looking for links that point here…' : 'No links.'}</p>
+        <p className="muted">{incoming.reading ? 'Looking for links that point here…' : 'No links to or from it.'}</p>
       ) : (
         <table className="link-table">
           <thead>

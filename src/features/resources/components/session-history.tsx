@@ -8,7 +8,7 @@ import { formatDuration } from '../../../components/format-duration.ts';
 import type { Exchange } from '../../../lib/exchange.ts';
 import { useOcciClient } from '../../../lib/occi-client-context.tsx';
 import { useExchanges } from '../../../lib/use-exchanges.ts';
-import { createdLocation } from '../api/read-answer.ts';
+import { newEntityLocation } from '../api/read-answer.ts';
 
 function pathOf(url: string): string {
   return url.split(/[?#]/)[0] ?? url;
@@ -41,13 +41,18 @@ export function SessionHistory({ endpointId, location, links }: SessionHistoryPr
   const prefix = client.toProxyPath(endpointId, '');
   const serverUrl = client.toServerUrl(endpointId, location);
   const changes = changesTo(exchanges, own, (exchange) => {
-    // Wherever the server said it put what it made: `Location`, ooi's `X-OCCI-Location`, the body.
+    // A create (a POST to a collection): wherever the server said it put what it made, `Location`,
+    // ooi's `X-OCCI-Location`, the body, or the entity itself.
+    const collection = pathOf(exchange.url);
     const created =
-      exchange.method === 'POST' && exchange.response !== undefined
-        ? createdLocation({
-            headers: new Headers(exchange.response.headers.map(([name, value]) => [name, value])),
-            body: exchange.response.body,
-          })
+      exchange.method === 'POST' && exchange.response !== undefined && collection.endsWith('/')
+        ? newEntityLocation(
+            {
+              headers: new Headers(exchange.response.headers.map(([name, value]) => [name, value])),
+              body: exchange.response.body,
+            },
+            collection.slice(prefix.length),
+          )
         : null;
     if (created !== null && client.toProxyPath(endpointId, created) === own) return true;
     if (heldLinks.current.has(pathOf(exchange.url))) return true;
