@@ -5,12 +5,14 @@ const COMPUTE = 'http://schemas.ogf.org/occi/infrastructure#compute';
 
 // The start page and the model browser, through the real proxy and the embedded demo cloud.
 test.describe('the console’s endpoints and model browser', () => {
-  test('shows the demo endpoint as reachable with OCCI/1.2 @profiles', async ({ page }) => {
+  test('shows the demo endpoint as reachable with its OCCI version @profiles', async ({ page }) => {
+    // pyssf speaks OCCI 1.1 only, and its profile says so in Server as pyssf does.
+    const version = test.info().project.name === 'pyssf' ? 'OCCI/1.1' : 'OCCI/1.2';
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Endpoints', level: 1 })).toBeVisible();
     const card = page.getByRole('article', { name: 'Demo cloud' });
     await expect(card.getByRole('status')).toContainText('Reachable');
-    await expect(card.getByRole('status')).toContainText('OCCI/1.2');
+    await expect(card.getByRole('status')).toContainText(version);
     await expect(card.getByRole('status')).toContainText('application/occi+json');
     await expect(card.getByText('No login needed')).toBeVisible();
     await page.screenshot({ path: `${screensDir()}/console-endpoints.png`, fullPage: true });

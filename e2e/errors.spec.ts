@@ -29,10 +29,12 @@ test.describe('the cloud refuses', () => {
 
     await dialog.getByRole('button', { name: 'Stop', exact: true }).click();
     const refusal = errorPanel(dialog, 'Stop refused');
-    await expect(refusal).toContainText('409 Conflict');
+    // pyssf refuses an action that does not apply with 400, the others with 409 as OCCI 1.2 says.
+    const pyssf = testInfo.project.name === 'pyssf';
+    await expect(refusal).toContainText(pyssf ? '400 Bad Request' : '409 Conflict');
     await expect(refusal).toContainText('The server says:');
     await expect(refusal).toContainText('stop does not apply');
-    await expect(refusal).toContainText('not in a state that allows this');
+    if (!pyssf) await expect(refusal).toContainText('not in a state that allows this');
     await expect(dialog).toBeVisible();
     await expect(method).toHaveValue('poweroff');
     await shot(page, `error-409-${testInfo.project.name}`);

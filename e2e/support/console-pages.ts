@@ -339,7 +339,8 @@ async function openCreateForm(page: Page, tab: string, collection: string): Prom
 
 /**
  * Creates a VM through the form with the defaults (m1.tiny, cirros) and the given name, and opens
- * its page. With `active`, waits for it to finish booting, as actions other than start need.
+ * its page. With `active`, waits for it to finish booting, as actions other than start need, and
+ * starts it where the cloud leaves a new VM inactive (pyssf).
  */
 export async function createVm(page: Page, name: string, { active = false } = {}): Promise<EntityPage> {
   await openCreateForm(page, 'Virtual machines', 'compute');
@@ -349,7 +350,13 @@ export async function createVm(page: Page, name: string, { active = false } = {}
   await form.create();
   const vm = new EntityPage(page);
   await expect(vm.heading).toHaveText(name);
-  if (active) await vm.expectState('active');
+  if (active) {
+    await expect(vm.state).toHaveText(/^(active|inactive)$/, { timeout: STATE_TIMEOUT });
+    if ((await vm.state.textContent()) === 'inactive') {
+      await vm.confirmAction(await vm.openAction('Start', name), 'Start');
+      await vm.expectState('active');
+    }
+  }
   return vm;
 }
 

@@ -53,7 +53,8 @@ export async function createVmThroughProxy(
     },
   });
   expect(answer.status(), await answer.text()).toBe(201);
-  const location = answer.headers().location ?? '';
+  // The cloud's URL, absolute: its path is what the console's pages name.
+  const location = new URL(answer.headers().location ?? '', 'http://cloud.invalid').pathname;
   expect(location).toMatch(/^\/compute\/[^/]+$/);
   return location;
 }

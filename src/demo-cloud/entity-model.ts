@@ -94,13 +94,20 @@ export function collectionModel(context: RequestContext, members: readonly Store
   const resources: Resource[] = [];
   const links: Link[] = [];
   for (const member of members) {
-    const model = context.behaviour.namesOnlyInJsonCollections
-      ? nameOnly(entityModel(context, member))
-      : entityModel(context, member);
+    const whole = entityModel(context, member);
+    const named = context.behaviour.namesOnlyInJsonCollections ? nameOnly(whole) : whole;
+    const model = context.behaviour.idsInJsonCollections ? named : withoutId(named);
     if (model.entityType === 'resource') resources.push(model);
     else links.push(model);
   }
   return { locations: [], resources, links };
+}
+
+/** pyssf's collection entry: everything but occi.core.id (real-pyssf/compute-json.http). */
+function withoutId(entity: Entity): Entity {
+  const attributes = new Map(entity.attributes);
+  attributes.delete(ATTR.id);
+  return { ...entity, attributes };
 }
 
 /** ooi's collection entry: the entity's kind, id, title and actions, nothing else. */

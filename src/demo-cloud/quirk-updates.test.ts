@@ -54,6 +54,22 @@ describe('ooi: POST is the action route, PUT a resize', () => {
     expect(nothing.body).toContain('Missing OCCI types');
   });
 
+  it('reads the mixins of a JSON PUT only beside the kind, as its JSON parser does', async () => {
+    const cloud = cloudOf('ooi');
+    const put = (body: object) =>
+      send(cloud, 'PUT', WEB, {
+        headers: { 'Content-Type': 'application/occi+json', Accept: 'application/occi+json' },
+        body: JSON.stringify(body),
+      });
+    const medium = flavorId('m1.medium');
+    const without = await put({ mixins: [medium], attributes: {} });
+    expect(without.status).toBe(400);
+    expect(without.body).toContain('Missing OCCI types');
+    const withKind = await put({ kind: wellKnown.COMPUTE, mixins: [medium], attributes: {} });
+    expect(withKind.status).toBe(200);
+    expect(withKind.parse('entity').mixins).toContain(medium);
+  });
+
   it("ignores the client's occi.core.id: the server picks the id", async () => {
     const cloud = cloudOf('ooi');
     const answer = await send(cloud, 'POST', '/compute/', {

@@ -26,18 +26,6 @@ function fullTenant(): { resources: Resource[]; links: Link[] } {
 }
 
 describe('seedResources', () => {
-  it('builds 10,000 VMs in well under 100 ms', () => {
-    seedResources(MAX_SEED_RESOURCES); // warm up the JIT
-    // The best of five runs: a busy machine slows some runs down, never speeds one up.
-    let best = Number.POSITIVE_INFINITY;
-    for (let run = 0; run < 5; run++) {
-      const start = performance.now();
-      seedResources(MAX_SEED_RESOURCES);
-      best = Math.min(best, performance.now() - start);
-    }
-    expect(best).toBeLessThan(100);
-  });
-
   it('refuses counts below 0, above 10,000 and not whole', () => {
     for (const count of [-1, 10_001, 2.5, Number.NaN, Number.POSITIVE_INFINITY]) {
       expect(() => seedResources(count), String(count)).toThrow(RangeError);

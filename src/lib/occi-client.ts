@@ -163,6 +163,13 @@ export interface OcciClient {
   relativePath(endpointId: string, serverUrlOrPath: string): string;
   /** The server's own URL for a proxy path (for curl and the inspector), once the endpoints are known. */
   toServerUrl(endpointId: string, proxyPathOrRelative: string): string | undefined;
+  /**
+   * The path on the server of a proxy path (`/storage/1`, or `/occi/storage/1` under an endpoint
+   * path), as link ends are sent: pyssf and rOCCI-server 2 refuse absolute URLs there.
+   */
+  toServerPath(endpointId: string, proxyPathOrRelative: string): string;
+  /** Which known server the endpoint is, by the Server header of its last answer. */
+  serverProfile(endpointId: string): ServerProfile;
   /** The exchange a failure of this client came from, so a screen can open it in the inspector. */
   exchangeOf(error: unknown): number | undefined;
 }
@@ -681,6 +688,13 @@ export function createOcciClient(options: OcciClientOptions): OcciClient {
       proxyPath(endpointId, endpointRelativePath(path, known.get(endpointId)?.url) ?? path),
     relativePath: (endpointId, path) => endpointRelativePath(path, known.get(endpointId)?.url) ?? path,
     exchangeOf: (error) => (typeof error === 'object' && error !== null ? failedExchanges.get(error) : undefined),
+    serverProfile: (endpointId) => serverProfileOf(servers.get(endpointId)),
+    toServerPath: (endpointId, path) => {
+      const url = known.get(endpointId)?.url;
+      if (url === undefined) return `/${path.replace(/^\//, '')}`;
+      const server = new URL(serverUrl(endpointId, path, url));
+      return `${server.pathname}${server.search}`;
+    },
     toServerUrl: (endpointId, path) => {
       const url = known.get(endpointId)?.url;
       return url === undefined ? undefined : serverUrl(endpointId, path, url);

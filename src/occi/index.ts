@@ -69,7 +69,7 @@ export {
   structureName,
 } from './renderings.ts';
 export type { ResolvedAttribute } from './resolve-attribute.ts';
-export { type ServerProfile, serverProfileOf, writableRenderings } from './server-profile.ts';
+export { type ServerProfile, serverProfileOf, takesClientIds, writableRenderings } from './server-profile.ts';
 export type { TemplateSummary } from './template-summary.ts';
 export { splitTypeId, termOf, typeId } from './type-id.ts';
 export * as wellKnown from './well-known.ts';

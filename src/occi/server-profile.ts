@@ -25,3 +25,12 @@ export function serverProfileOf(serverHeader: string | null | undefined): Server
 export function writableRenderings(profile: ServerProfile): readonly OcciMediaType[] | undefined {
   return profile === 'pyssf' ? ['text/plain', 'text/occi'] : undefined;
 }
+
+/**
+ * Whether a create should carry an `occi.core.id` the client chose. pyssf keeps a client's id as
+ * the attribute but puts the entity under a URL of its own, so the id would name no location
+ * (an OCCI JSON client finds an entity by its id); every other server uses it or ignores it.
+ */
+export function takesClientIds(profile: ServerProfile): boolean {
+  return profile !== 'pyssf';
+}

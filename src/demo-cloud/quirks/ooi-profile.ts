@@ -18,7 +18,8 @@ export const ooiProfile: QuirkBehaviour = {
   profile: 'ooi',
   serverHeader: 'ooi/1.2.1 OCCI/1.1 OCCI/1.2',
   contentTypeParameters: '; charset=utf8',
-  urls: { locations: 'absolute', links: 'absolute', categories: 'absolute', mixinTrailingSlash: true },
+  // Template mixins at `/os_tpl/cirros`, without a trailing slash (real-ooi/discovery-text-plain.http).
+  urls: { locations: 'absolute', links: 'absolute', categories: 'absolute', mixinTrailingSlash: false },
   createAnswer: 'ooi',
   clientIds: 'ignored',
   updates: 'ooi',

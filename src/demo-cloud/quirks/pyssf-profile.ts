@@ -12,7 +12,8 @@ import { standardProfile } from './standard-profile.ts';
  * start applies) and an action that does not apply is 400; POST merges attributes and ignores
  * mixins, PUT replaces the attributes and keeps the mixins; no core kinds in the query interface;
  * no JSON parser (JSON writes are 500); `application/json` and unread Content-Types are 406;
- * errors always text/plain; trailing slashes required; storage size not required.
+ * errors always text/plain; trailing slashes required; storage size not required; JSON
+ * collections without occi.core.id.
  */
 export const pyssfProfile: QuirkBehaviour = {
   ...standardProfile,
@@ -33,6 +34,7 @@ export const pyssfProfile: QuirkBehaviour = {
   errorsInTextPlain: true,
   versionChecked: false,
   trailingSlashRequired: true,
+  idsInJsonCollections: false,
   idIsPath: true,
   quoteAllValues: true,
   leadingBlankLine: true,

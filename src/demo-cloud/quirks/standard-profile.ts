@@ -29,6 +29,7 @@ export const standardProfile: QuirkBehaviour = {
   deleteAnswer: 'empty',
   emptyCollection: 'empty',
   namesOnlyInJsonCollections: false,
+  idsInJsonCollections: true,
   memoryInMiB: false,
   coreKindsListed: true,
   textDiscoveryDetails: true,

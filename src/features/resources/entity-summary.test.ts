@@ -64,6 +64,14 @@ describe('locationInCollection', () => {
       'http://host:8787/compute/d54b',
     );
   });
+
+  it('is the path of its action links when it has no id (pyssf JSON collections)', () => {
+    const listed = {
+      ...vm({ 'occi.compute.state': 'inactive' }),
+      actions: [{ action: 'x#start', href: '/compute/e622?action=start' }],
+    };
+    expect(locationInCollection('compute/', listed)).toBe('/compute/e622');
+  });
 });
 
 describe('entityName', () => {

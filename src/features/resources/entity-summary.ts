@@ -70,14 +70,28 @@ export function entityId(entity: Entity): string {
 }
 
 /**
+ * An entity that carries nothing beyond its name: ooi lists each VM in OCCI JSON, and answers a
+ * JSON create, with kind, id, title and actions only, no state, no mixins, no other attribute.
+ * Such an entity is read in full before it is shown; a page would otherwise show no state and no
+ * templates until a reload.
+ */
+export function isNameOnly(entity: Entity): boolean {
+  for (const name of entity.attributes.keys()) if (!name.startsWith('occi.core.')) return false;
+  return entity.mixins.length === 0;
+}
+
+/**
  * Where an entity that came without its location (an OCCI JSON collection, a create answered with
  * the entity only) lives: the collection's location plus its id, unless the id is a path itself,
  * as pyssf makes it (`/compute/<uuid>`), or a URL.
  */
 export function locationInCollection(collection: string, entity: Entity): string {
   if (entity.location !== undefined) return entity.location;
-  const id = entityId(entity);
-  return id.includes('/') ? id : `${collection}${id}`;
+  const id = text(entity.attributes.get('occi.core.id'));
+  if (id !== undefined) return id.includes('/') ? id : `${collection}${id}`;
+  // pyssf's JSON collections give no id: an action link names the entity (`/compute/<uuid>?action=start`).
+  const href = entity.actions.find((action) => action.href !== undefined)?.href?.split(/[?#]/)[0];
+  return href !== undefined && href !== '' ? href : `${collection}${entityId(entity)}`;
 }
 
 /** What to call it: its title, else its host name, else its id. */

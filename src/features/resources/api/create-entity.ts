@@ -7,7 +7,8 @@ import { newEntityId } from '../../../lib/new-entity-id.ts';
 import type { OcciClient } from '../../../lib/occi-client.ts';
 import { useOcciClient } from '../../../lib/occi-client-context.tsx';
 import { queryKeys } from '../../../lib/query-keys.ts';
-import type { Entity } from '../../../occi/index.ts';
+import { type Entity, takesClientIds } from '../../../occi/index.ts';
+import { isNameOnly } from '../entity-summary.ts';
 import { entityOfAnswer, newEntityLocation } from './read-answer.ts';
 import { storeEntity } from './read-entity.ts';
 
@@ -44,11 +45,16 @@ export async function createEntity(client: OcciClient, endpointId: string, reque
   const answer = await client.request(endpointId, {
     method: 'POST',
     path: request.collection,
-    body: { structure: 'entity', model: withClientId(request.entity) },
+    body: {
+      structure: 'entity',
+      model: takesClientIds(client.serverProfile(endpointId)) ? withClientId(request.entity) : request.entity,
+    },
     purpose: request.purpose,
   });
-  const entity = entityOfAnswer(answer);
+  const answered = entityOfAnswer(answer);
   const location = newEntityLocation(answer, request.collection);
+  // ooi's JSON answer names the new VM only: its page reads it in full instead.
+  const entity = answered !== null && isNameOnly(answered) ? null : answered;
   return {
     location: location === null ? null : client.relativePath(endpointId, location),
     entity,

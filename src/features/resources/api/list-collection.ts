@@ -10,7 +10,7 @@ import { mapWithConcurrency } from '../../../lib/map-with-concurrency.ts';
 import type { OcciClient } from '../../../lib/occi-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import type { Entity } from '../../../occi/index.ts';
-import { isTransitional, locationInCollection, stateOf } from '../entity-summary.ts';
+import { isNameOnly, isTransitional, locationInCollection, stateOf } from '../entity-summary.ts';
 import { reportProgress } from './listing-progress.ts';
 import { createBackOff } from './poll-delay.ts';
 import { readEntity, storeEntity } from './read-entity.ts';
@@ -38,15 +38,13 @@ export interface Listing {
   readonly detailsRead: number;
 }
 
-/**
- * An entry that carries nothing of the entity beyond its name: ooi lists each VM in OCCI JSON by
- * kind, id, title and actions, with no state, no mixins and no attributes. Such an entry is read
- * in full like a listed location; a page opened from it would otherwise show no state and no
- * templates until a reload.
- */
-function isPartialEntry(entity: Entity): boolean {
-  for (const name of entity.attributes.keys()) if (!name.startsWith('occi.core.')) return false;
-  return entity.mixins.length === 0;
+/** An entry with nothing that says where it lives: no location, no occi.core.id, no action link. */
+function unplaced(entity: Entity): boolean {
+  return (
+    entity.location === undefined &&
+    entity.attributes.get('occi.core.id') === undefined &&
+    entity.actions.every((action) => action.href === undefined)
+  );
 }
 
 function needsReading(queryClient: QueryClient, endpointId: string, location: string): boolean {
@@ -63,13 +61,23 @@ export async function listCollection(
   location: string,
   signal?: AbortSignal,
 ): Promise<Listing> {
-  const answer = await client.request(endpointId, {
-    path: location,
-    structure: 'entity-collection',
-    purpose: `List ${location}`,
-    ...(signal !== undefined && { signal }),
-  });
-  const model = answer.model ?? { locations: [], resources: [], links: [] };
+  const list = (purpose: string, accept?: 'text/plain') =>
+    client.request(endpointId, {
+      path: location,
+      structure: 'entity-collection',
+      purpose,
+      ...(accept !== undefined && { accept }),
+      ...(signal !== undefined && { signal }),
+    });
+  let model = (await list(`List ${location}`)).model ?? { locations: [], resources: [], links: [] };
+  if ([...model.resources, ...model.links].some(unplaced)) {
+    // pyssf's OCCI JSON collections give no entry its id: the text listing names them all.
+    const named = await list(
+      `List ${location} as locations (its OCCI JSON does not say where each entry is)`,
+      'text/plain',
+    );
+    model = { locations: named.model?.locations ?? [], resources: [], links: [] };
+  }
   const entities = new Map<string, Entity>();
   const order: string[] = [];
   const missing: string[] = [];
@@ -78,7 +86,7 @@ export async function listCollection(
     // OCCI JSON entities do not carry their location: it comes from the collection and the id.
     const own = client.relativePath(endpointId, locationInCollection(location, entity));
     order.push(own);
-    if (isPartialEntry(entity)) {
+    if (isNameOnly(entity)) {
       partialEntries = true;
       if (needsReading(queryClient, endpointId, own)) missing.push(own);
       continue;

@@ -20,6 +20,8 @@ import { readEntity, storeEntity } from './read-entity.ts';
 export interface UpdateRequest {
   /** The entity, relative to the endpoint. */
   readonly location: string;
+  /** Its kind, which a PUT names (ooi's JSON parser reads no mixin of a body without it). */
+  readonly kind: TypeId;
   readonly update: EntityUpdate;
   readonly purpose: string;
   /** Mixins the change takes the place of (the template swapped out). */
@@ -84,7 +86,7 @@ export async function updateEntity(
     if (!refusesUpdateByPost(error)) throw error;
     method = 'PUT';
     fallback = `The server does not take updates by POST (${(error as Error).message}), so the console sent the same change by PUT, which it took.`;
-    answer = await send(client, endpointId, 'PUT', request, request.update);
+    answer = await send(client, endpointId, 'PUT', request, { ...request.update, kind: request.kind });
   }
   // The answer may carry the entity (rOCCI, ooi's PUT), or not (`OK`, 204): then it is read again.
   const entity = entityOfAnswer(answer) ?? (await readEntity(client, endpointId, request.location).catch(() => null));

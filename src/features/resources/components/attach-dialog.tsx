@@ -61,7 +61,7 @@ export function AttachDialog({
   const selectId = useId();
   const reading = readForm(values, ownFields(inUse));
   const otherNames = kindNames(otherKind);
-  const serverUrl = (location: string) => client.toServerUrl(endpointId, location) ?? `/${location}`;
+  const serverPath = (location: string) => client.toServerPath(endpointId, location);
   const linkNames = linkKindModel === undefined ? { singular: 'link' } : kindNames(linkKindModel);
   return (
     <ConfirmDialog
@@ -77,8 +77,8 @@ export function AttachDialog({
           kind: linkKind,
           mixins: inUse,
           attributes: new Map([
-            ['occi.core.source', hereIs === 'source' ? serverUrl(here.location) : other],
-            ['occi.core.target', hereIs === 'target' ? serverUrl(here.location) : other],
+            ['occi.core.source', hereIs === 'source' ? serverPath(here.location) : other],
+            ['occi.core.target', hereIs === 'target' ? serverPath(here.location) : other],
             ...reading.attributes,
           ]),
           actions: [],
@@ -104,7 +104,7 @@ export function AttachDialog({
           {(listing.data?.entities ?? [])
             .filter((entity) => entity.location !== here.location)
             .map((entity) => (
-              <option key={entity.location} value={serverUrl(entity.location ?? '')}>
+              <option key={entity.location} value={serverPath(entity.location ?? '')}>
                 {entityName(entity)} ({stateOf(entity)?.value ?? 'no state'})
               </option>
             ))}

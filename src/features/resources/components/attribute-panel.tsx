@@ -134,6 +134,7 @@ function EditForm({
         update.mutate(
           {
             location,
+            kind: entity.kind,
             update: { mixins: [], attributes: reading.attributes, links: [] },
             purpose: `Update ${changed.map((attribute) => attribute.name).join(', ')} of ${name}`,
             queryInterface,

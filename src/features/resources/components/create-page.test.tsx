@@ -421,7 +421,7 @@ describe('the request preview', () => {
 
 describe('servers that deviate (the demo cloud in their quirk profiles)', () => {
   /** The form and the real resource page, on a fresh demo cloud in `profile`. */
-  async function openFormOn(profile: 'rocci' | 'ooi', collection: string) {
+  async function openFormOn(profile: 'rocci' | 'ooi' | 'pyssf', collection: string) {
     server.use(...freshDemoHandlers({ profile, actionDelayMs: 0 }), endpointsHandler());
     const view = renderWithClient(
       [
@@ -454,6 +454,20 @@ describe('servers that deviate (the demo cloud in their quirk profiles)', () => 
     expect(body.id).toBe(id);
   });
 
+  it('lets pyssf choose the id: it would keep the console’s under a URL of its own', async () => {
+    const { log, router } = await openFormOn('pyssf', 'compute/');
+    await user.type(screen.getByLabelText(/^Name/), 'pyssf-01');
+    await user.click(createButton());
+    expect(await screen.findByRole('heading', { level: 1, name: 'pyssf-01' })).toBeInTheDocument();
+    const post = log.snapshot().find((exchange) => exchange.method === 'POST');
+    expect(post?.response?.status).toBe(201);
+    expect(post?.requestBody).not.toContain('occi.core.id');
+    // The page is where pyssf put it, and that path is the id it gave the VM.
+    const location = router.state.location.pathname.replace('/endpoints/demo/resources/', '');
+    const read = log.snapshot().find((exchange) => exchange.method === 'GET' && exchange.url.endsWith(location));
+    expect(read?.response?.body).toMatch(new RegExp(`"occi.core.id": ?"/${location}"|occi.core.id="/${location}"`));
+  });
+
   it('lists the create under “This session” when ooi answers it 200 with X-OCCI-Location', async () => {
     const { log } = await openFormOn('ooi', 'compute/');
     await user.type(screen.getByLabelText(/^Name/), 'ooi-01');
@@ -464,6 +478,9 @@ describe('servers that deviate (the demo cloud in their quirk profiles)', () => 
     expect(post.response?.headers.some(([name]) => name.toLowerCase() === 'location')).toBe(false);
     const history = screen.getByRole('region', { name: 'This session' });
     expect(history).toHaveTextContent(/Create virtual machine ooi-01\s*POST compute\/\s*200/);
+    // ooi's answer names the VM only: the page reads it in full, and finds the templates kept.
+    expect(await screen.findByText(/m1\.tiny \(1 core/)).toBeInTheDocument();
+    expect(screen.queryByText(/was not applied/)).toBeNull();
   });
 });
 

@@ -11,9 +11,10 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError } from '../../../lib/describe-error.ts';
 import { newEntityId } from '../../../lib/new-entity-id.ts';
+import { useOcciClient } from '../../../lib/occi-client-context.tsx';
 import { isOcciHttpError } from '../../../lib/occi-errors.ts';
 import type { DiscoveredModel } from '../../../lib/occi-queries.ts';
-import { type Kind, type TypeId, typeId, wellKnown } from '../../../occi/index.ts';
+import { type Kind, type TypeId, takesClientIds, typeId, wellKnown } from '../../../occi/index.ts';
 import { useCreateEntity, withClientId } from '../api/create-entity.ts';
 import { attributeLabel, formAttributes, readForm, withDefaults } from '../attribute-form.ts';
 import { type InlineLink, initialTemplates, kindChoices, newResource } from '../create-form-model.ts';
@@ -97,6 +98,7 @@ function CreateForm({
   collection: string;
 }) {
   const navigate = useNavigate();
+  const client = useOcciClient();
   const { queryInterface } = discovered;
   const kindId = typeId(kind.scheme, kind.term);
   const names = kindNames(kind);
@@ -121,15 +123,14 @@ function CreateForm({
   }
   const reading = readForm(shownFields, attributes);
   const linkReadings = links.map((link) => readLink(queryInterface, link));
-  const entity = withClientId(
-    newResource(
-      kindId,
-      mixins,
-      reading.attributes,
-      linkReadings.map((read) => read.link),
-    ),
-    clientId,
+  const made = newResource(
+    kindId,
+    mixins,
+    reading.attributes,
+    linkReadings.map((read) => read.link),
   );
+  // pyssf keeps a client's id under a URL of its own: the console lets it choose.
+  const entity = takesClientIds(client.serverProfile(endpointId)) ? withClientId(made, clientId) : made;
   const isCompute = queryInterface.isSubKindOf(kindId, wellKnown.COMPUTE);
   const unfinishedLinks = links.some((link) => link.target === '');
   const linkErrors = [...new Set(linkReadings.flatMap((read) => [...read.errors.keys()]))].filter(

@@ -147,9 +147,11 @@ describe('an entity page', () => {
       /does not take updates by POST \(400.*Invalid action None.*\), so the console sent the same change by PUT/,
     );
     const put = log.snapshot().find((exchange) => exchange.method === 'PUT' && exchange.url.endsWith(WEB));
-    // The same change: the new flavour alone, as ooi takes it (it refuses a PUT with more).
+    // The same change: the new flavour alone, as ooi takes it (it refuses a PUT with more), and the
+    // VM's kind, without which ooi's JSON parser reads no mixin.
     expect(put?.requestBody).toContain('m1.medium');
     expect(put?.requestBody).not.toContain('cirros');
+    expect(JSON.parse(put?.requestBody ?? '{}').kind).toBe('http://schemas.ogf.org/occi/infrastructure#compute');
   });
 
   it('says in words when the server answers a swap with success and keeps the old template (pyssf)', async () => {

@@ -137,7 +137,7 @@ function InlineLinkRow({
   const fields = linkFields(queryInterface, link);
   const { errors } = readLink(queryInterface, link);
   const noTarget = showErrors && link.target === '';
-  const serverUrl = (location: string) => client.toServerUrl(endpointId, location) ?? `/${location}`;
+  const serverPath = (location: string) => client.toServerPath(endpointId, location);
   return (
     <div className="inline-link">
       <div className="field">
@@ -151,7 +151,7 @@ function InlineLinkRow({
         >
           <option value="">{listing.isPending ? 'Reading…' : `(choose a ${names.singular})`}</option>
           {(listing.data?.entities ?? []).map((entity) => (
-            <option key={entity.location} value={serverUrl(entity.location ?? '')}>
+            <option key={entity.location} value={serverPath(entity.location ?? '')}>
               {entityName(entity)} ({stateOf(entity)?.value ?? 'no state'})
             </option>
           ))}

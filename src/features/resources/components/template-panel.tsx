@@ -127,6 +127,7 @@ function ChangeTemplate({
         update.mutate(
           {
             location,
+            kind: entity.kind,
             update: { mixins: [choice], attributes: new Map(), links: [] },
             purpose: `${role.verb} ${name} to ${mixinLabel(queryInterface, choice)}`,
             replaces: current === undefined ? [] : [current],

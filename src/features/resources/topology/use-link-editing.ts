@@ -58,10 +58,7 @@ export function useLinkEditing(endpointId: string, queryInterface: QueryInterfac
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [removing, setRemoving] = useState<TopologyEdge | null>(null);
   const drawn = useRef(0);
-  const serverUrl = useCallback(
-    (location: string) => client.toServerUrl(endpointId, location) ?? `/${location}`,
-    [client, endpointId],
-  );
+  const serverPath = useCallback((location: string) => client.toServerPath(endpointId, location), [client, endpointId]);
 
   const connect = useCallback(
     async (a: TopologyNode, b: TopologyNode) => {
@@ -84,8 +81,8 @@ export function useLinkEditing(endpointId: string, queryInterface: QueryInterfac
         kind: LINK_KIND[role],
         mixins: [],
         attributes: new Map([
-          ['occi.core.source', serverUrl(vm.id)],
-          ['occi.core.target', serverUrl(other.id)],
+          ['occi.core.source', serverPath(vm.id)],
+          ['occi.core.target', serverPath(other.id)],
         ]),
         actions: [],
       };
@@ -118,7 +115,7 @@ export function useLinkEditing(endpointId: string, queryInterface: QueryInterfac
         setPending((edges) => edges.filter((edge) => edge.id !== id));
       }
     },
-    [client, create.mutateAsync, endpointId, queryInterface, serverUrl],
+    [client, create.mutateAsync, endpointId, queryInterface, serverPath],
   );
 
   const confirmRemove = useCallback(async () => {
