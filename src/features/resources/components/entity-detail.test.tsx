@@ -39,6 +39,36 @@ async function openWeb() {
 }
 
 describe('an entity page', () => {
+  it('finds the location of a link the server renders without one (pyssf JSON), so it can be removed', async () => {
+    const INFRA = 'http://schemas.ogf.org/occi/infrastructure#';
+    const ends = { 'occi.core.source': `/${WEB}`, 'occi.core.target': '/storage/vol-1' };
+    server.use(
+      http.get(WEB_URL, () =>
+        HttpResponse.json({
+          kind: `${INFRA}compute`,
+          attributes: { 'occi.core.id': `/${WEB}`, 'occi.core.title': 'web-01', 'occi.compute.state': 'active' },
+          actions: [],
+          links: [{ kind: `${INFRA}storagelink`, attributes: { ...ends, 'occi.storagelink.deviceid': 'sda1' } }],
+        }),
+      ),
+      http.get('*/occi/demo/storage/link/', () =>
+        HttpResponse.json({
+          links: [
+            {
+              kind: `${INFRA}storagelink`,
+              attributes: { ...ends, 'occi.core.id': '/storage/link/found-1', 'occi.storagelink.deviceid': 'sda1' },
+            },
+          ],
+        }),
+      ),
+    );
+    await openWeb();
+    const links = screen.getByRole('region', { name: 'Links' });
+    const row = (await within(links).findByRole('link', { name: 'found-1' })).closest('tr') as HTMLElement;
+    expect(row).toHaveTextContent('to storage/vol-1');
+    expect(within(row).getByRole('button', { name: 'Remove' })).toBeInTheDocument();
+  });
+
   it('shows what the VM is: state, kind, templates, attributes with their definitions, and its links', async () => {
     await openWeb();
     expect(screen.getByRole('heading', { name: 'web-01', level: 1 }).parentElement).toHaveTextContent('active');

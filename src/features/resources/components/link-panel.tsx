@@ -35,7 +35,12 @@ export function LinkPanel({ endpointId, entity, location, queryInterface }: Link
   const options = attachOptions(queryInterface, entity.kind);
   const remove = useDeleteEntity(endpointId);
   const relative = (url: string | undefined) => (url === undefined ? undefined : client.relativePath(endpointId, url));
-  const outgoing = useResolvedLinks(endpointId, entity.entityType === 'resource' ? entity.links : []);
+  const outgoing = useResolvedLinks(
+    endpointId,
+    location,
+    entity.entityType === 'resource' ? entity.links : [],
+    queryInterface,
+  );
   const incoming = useIncomingLinks(endpointId, location, queryInterface, entity.kind);
   const kindOf = (link: Link) => {
     const kind = queryInterface.kind(link.kind);
