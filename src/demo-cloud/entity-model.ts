@@ -67,9 +67,14 @@ export function linkModel(context: RequestContext, link: StoredEntity): Link {
 export function entityModel(context: RequestContext, entity: StoredEntity): Entity {
   if (entity.entityType === 'link') return linkModel(context, entity);
   const links: Link[] = [];
+  // pyssf's OCCI JSON gives a resource's links their ends but no id (its text gives `self=`).
+  const json = context.negotiated.mediaType === 'application/occi+json';
+  const unnamed = json && !context.behaviour.idsInJsonListings;
   for (const location of entity.links) {
     const link = context.store.get(location);
-    if (link !== undefined) links.push(linkModel(context, link));
+    if (link === undefined) continue;
+    const model = linkModel(context, link);
+    links.push(unnamed ? withoutId(model) : model);
   }
   const resource: Resource = {
     entityType: 'resource',
@@ -96,15 +101,15 @@ export function collectionModel(context: RequestContext, members: readonly Store
   for (const member of members) {
     const whole = entityModel(context, member);
     const named = context.behaviour.namesOnlyInJsonCollections ? nameOnly(whole) : whole;
-    const model = context.behaviour.idsInJsonCollections ? named : withoutId(named);
+    const model = context.behaviour.idsInJsonListings ? named : withoutId(named);
     if (model.entityType === 'resource') resources.push(model);
     else links.push(model);
   }
   return { locations: [], resources, links };
 }
 
-/** pyssf's collection entry: everything but occi.core.id (real-pyssf/compute-json.http). */
-function withoutId(entity: Entity): Entity {
+/** pyssf's collection entry and inline link in JSON: everything but occi.core.id (real-pyssf/compute-json.http). */
+function withoutId<E extends Entity>(entity: E): E {
   const attributes = new Map(entity.attributes);
   attributes.delete(ATTR.id);
   return { ...entity, attributes };

@@ -208,6 +208,21 @@ describe('rocci profile', () => {
 describe('pyssf profile', () => {
   const options = { profile: 'pyssf', actionDelayMs: 0 } as const;
 
+  it('names no collection entry and no inline link by id in OCCI JSON, as pyssf does', async () => {
+    const cloud = createDemoCloud(options);
+    const json = { headers: { Accept: 'application/occi+json' } };
+    const listed = (await send(cloud, 'GET', '/compute/', json)).parse('entity-collection');
+    expect(listed.resources.length).toBeGreaterThan(0);
+    for (const entry of listed.resources) expect(entry.attributes.has(ATTR.id)).toBe(false);
+    const app = (await send(cloud, 'GET', APP, json)).parse('entity');
+    if (app.entityType !== 'resource') throw new Error('not a resource');
+    expect(app.attributes.get(ATTR.id)).toBe(APP);
+    expect(app.links.length).toBeGreaterThan(0);
+    for (const link of app.links) expect(link.attributes.has(ATTR.id)).toBe(false);
+    // Its text names each link by `self=`.
+    expect((await send(cloud, 'GET', APP)).body).toContain('self="/');
+  });
+
   it('quotes every value, numbers too, and uses the path as occi.core.id', async () => {
     const cloud = createDemoCloud(options);
     const answer = await send(cloud, 'GET', WEB);

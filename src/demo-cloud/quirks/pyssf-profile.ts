@@ -13,7 +13,7 @@ import { standardProfile } from './standard-profile.ts';
  * mixins, PUT replaces the attributes and keeps the mixins; no core kinds in the query interface;
  * no JSON parser (JSON writes are 500); `application/json` and unread Content-Types are 406;
  * errors always text/plain; trailing slashes required; storage size not required; JSON
- * collections without occi.core.id.
+ * collections and inline links without occi.core.id.
  */
 export const pyssfProfile: QuirkBehaviour = {
   ...standardProfile,
@@ -34,7 +34,7 @@ export const pyssfProfile: QuirkBehaviour = {
   errorsInTextPlain: true,
   versionChecked: false,
   trailingSlashRequired: true,
-  idsInJsonCollections: false,
+  idsInJsonListings: false,
   idIsPath: true,
   quoteAllValues: true,
   leadingBlankLine: true,

@@ -123,8 +123,11 @@ export interface QuirkBehaviour {
   readonly emptyCollection: 'empty' | 'no-content' | 'no-content-in-text';
   /** OCCI JSON collections list each entity by kind, id, title and actions only: no state, no mixins. */
   readonly namesOnlyInJsonCollections: boolean;
-  /** OCCI JSON collections give each entity's occi.core.id; false: none, only its action links name it (pyssf). */
-  readonly idsInJsonCollections: boolean;
+  /**
+   * OCCI JSON collections and a resource's inline links carry occi.core.id; false: neither does,
+   * a collection entry is named by its action links only and a link by nothing (pyssf).
+   */
+  readonly idsInJsonListings: boolean;
   /** `occi.compute.memory` in MiB, nova's flavour RAM (ooi), instead of GiB. */
   readonly memoryInMiB: boolean;
   /** The query interface lists the core Kinds entity, resource and link. */

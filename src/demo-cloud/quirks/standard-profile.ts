@@ -29,7 +29,7 @@ export const standardProfile: QuirkBehaviour = {
   deleteAnswer: 'empty',
   emptyCollection: 'empty',
   namesOnlyInJsonCollections: false,
-  idsInJsonCollections: true,
+  idsInJsonListings: true,
   memoryInMiB: false,
   coreKindsListed: true,
   textDiscoveryDetails: true,

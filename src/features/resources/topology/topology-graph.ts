@@ -2,7 +2,8 @@
  * The tenant as a graph: its VMs, volumes and networks as nodes, its storage links and network
  * interfaces as edges. Built from what the collections list, whichever way the server renders
  * links: inline in their source resources (`Link` headers, JSON `links`), only in the link kinds'
- * own collections, or both. A link seen both ways is one edge, known by its location.
+ * own collections, or both. A link seen both ways is one edge, known by its location (or, inline
+ * without one, by its ends and kind until its collection names it).
  */
 import type { Entity, Link, TypeId } from '../../../occi/index.ts';
 import { textOf } from '../attribute-form.ts';
@@ -98,8 +99,11 @@ export function buildTopology({ resources, links, relative, locate }: TopologyIn
     const source = sourceText === '' ? holder : relative(sourceText);
     const target = targetText === '' ? undefined : relative(targetText);
     const location = locate(link);
-    const id = location ?? `${source ?? '?'} -> ${target ?? '?'} (${link.kind})`;
+    const unnamed = `${source ?? '?'} -> ${target ?? '?'} (${link.kind})`;
+    const id = location ?? unnamed;
     if (edges.has(id)) return;
+    // pyssf names an inline link by nothing: its Kind's collection, read after, says where it is.
+    if (location !== undefined) edges.delete(unnamed);
     const from = source === undefined ? undefined : nodes.get(source);
     const to = target === undefined ? undefined : nodes.get(target);
     if (from === undefined || to === undefined || from.role !== 'compute' || to.role === 'compute') {
