@@ -7,7 +7,7 @@ import { type EndpointConfig, publicEndpoint } from './endpoint-config.ts';
 import { forwardRequest } from './forward-request.ts';
 import { FORWARDED_RESPONSE_SECURITY_HEADERS } from './forwarded-headers.ts';
 import { OCCI_PREFIX, parseOcciTarget } from './occi-target.ts';
-import { type RequestRecord, sendJson, sendText } from './plain-response.ts';
+import { type RequestRecord, sendJson, sendNoContent, sendText } from './plain-response.ts';
 import type { ProxyConfig } from './proxy-config.ts';
 import { ENDPOINT_ID_PATTERN } from './read-endpoint.ts';
 import { crossOriginRefusal, isAllowedHost, type OriginPolicy } from './same-origin.ts';
@@ -73,6 +73,12 @@ export function createProxyServer(config: ProxyConfig, options: ProxyServerOptio
       // For the log line, also of refused requests: the id only when it is a configured one.
       const id = path.slice(OCCI_PREFIX.length).split('/', 1)[0] ?? '';
       if (endpoints.has(id)) record.endpointId = id;
+    }
+    if ((isApi || isOcci) && method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
+      // A CORS preflight: the console's origin is the proxy's to describe, and it allows no other
+      // origin. Answered here, never forwarded, so no cloud can grant one.
+      sendNoContent(res);
+      return;
     }
     if (isApi || isOcci) {
       const refusal = crossOriginRefusal(method, req.headers, policy);

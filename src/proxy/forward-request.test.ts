@@ -198,6 +198,37 @@ describe('forwarding headers', () => {
     expect(response.header('Content-Security-Policy')[0]).toContain('sandbox');
   });
 
+  it('drops a cloud’s CORS grant and answers preflights itself, granting nothing', async () => {
+    const { upstream, seen } = await recordingUpstream((_req, res) => {
+      res.writeHead(200, {
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Allow-Credentials': 'true',
+        'Access-Control-Expose-Headers': 'X-Auth-Token',
+      });
+      res.end('ok');
+    });
+    const proxy = await track(startTestProxy(testConfig([testEndpoint('site', `${upstream.url}/`)])));
+    const read = await send(proxy.port, 'GET', '/occi/site/-/', ['Origin', 'http://evil.example']);
+    expect(read.status).toBe(200);
+    for (const name of [
+      'Access-Control-Allow-Origin',
+      'Access-Control-Allow-Credentials',
+      'Access-Control-Expose-Headers',
+    ])
+      expect(read.header(name)).toEqual([]);
+    const preflight = await send(proxy.port, 'OPTIONS', '/occi/site/compute/', [
+      'Origin',
+      'http://evil.example',
+      'Access-Control-Request-Method',
+      'DELETE',
+    ]);
+    expect(preflight.status).toBe(204);
+    expect(preflight.header('Access-Control-Allow-Origin')).toEqual([]);
+    expect(preflight.header('Access-Control-Allow-Methods')).toEqual([]);
+    // Only the GET reached the cloud: the preflight was the proxy's to answer.
+    expect(seen.map((request) => request.method)).toEqual(['GET']);
+  });
+
   it('strips Upgrade: the proxy never switches protocols on the upstream', async () => {
     const { upstream, seen } = await recordingUpstream();
     const proxy = await track(startTestProxy(testConfig([testEndpoint('site', `${upstream.url}/`)])));

@@ -143,7 +143,9 @@ export function clientResponseHeaders(raw: readonly string[], status: number): s
     const name = raw[i] as string;
     const value = raw[i + 1] as string;
     const lower = name.toLowerCase();
-    if (isHopByHop(lower, named) || DROPPED_FROM_RESPONSE.has(lower)) continue;
+    // `Access-Control-*`: a cloud's CORS grant would let any site read it through the proxy,
+    // with the endpoint's credentials added.
+    if (isHopByHop(lower, named) || DROPPED_FROM_RESPONSE.has(lower) || lower.startsWith('access-control-')) continue;
     if (status === 401 && lower === 'www-authenticate' && opensBrowserDialog(value)) {
       out.push(UPSTREAM_CHALLENGE_HEADER, value);
       continue;

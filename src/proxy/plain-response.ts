@@ -69,3 +69,9 @@ export function sendJson(
 ): void {
   sendPlain(res, status, 'application/json; charset=utf-8', JSON.stringify(value), record, extraHeaders);
 }
+
+/** 204 No Content from the proxy itself (a CORS preflight it answers with no grant). */
+export function sendNoContent(res: ServerResponse): void {
+  res.writeHead(204, ['Cache-Control', 'no-store', PROXY_ANSWER_HEADER, '1', ...FORWARDED_RESPONSE_SECURITY_HEADERS]);
+  res.end();
+}
