@@ -352,6 +352,24 @@ describe('the occi client', () => {
       expect(log.snapshot()).toHaveLength(before);
     });
 
+    it.each(['../victim/compute/1', '%2e%2e/victim/compute/1', 'compute/../../victim/compute/1'])(
+      'never sends %s, which the browser would resolve into another endpoint',
+      async (location) => {
+        const seen: string[] = [];
+        const { client: c, log } = client({
+          fetch: async (input, init) => {
+            seen.push(String(input));
+            return globalThis.fetch(input, init);
+          },
+        });
+        const error = await failure(c.request('demo', { method: 'DELETE', path: location, purpose: 'Delete it' }));
+        expect(isOcciHttpError(error) && error.status).toBe(400);
+        expect(String(error)).toMatch(/outside endpoint "demo"/);
+        expect(seen).toEqual([]);
+        expect(log.snapshot()).toHaveLength(0);
+      },
+    );
+
     it('rejects only when there is no answer: network failure, time-out, cancelled', async () => {
       server.use(http.get('*/occi/demo/broken', () => HttpResponse.error()));
       server.use(

@@ -25,7 +25,7 @@ import { type EndpointInfo, readEndpointList } from './endpoint-info.ts';
 import { MAX_RECORDED_BODY } from './exchange.ts';
 import type { ExchangeLog } from './exchange-log.ts';
 import { isOcciHttpError, OcciHttpError, OcciNetworkError, OcciTimeoutError } from './occi-errors.ts';
-import { endpointRelativePath, proxyPath, serverUrl } from './proxy-paths.ts';
+import { endpointRelativePath, OCCI_PROXY_PREFIX, proxyPath, serverUrl } from './proxy-paths.ts';
 import { createRenderingStore, type RenderingStore } from './rendering-preference.ts';
 
 export interface OcciClientOptions {
@@ -291,6 +291,21 @@ export function createOcciClient(options: OcciClientOptions): OcciClient {
     init: { method: string; headers: Array<[string, string]>; body?: string; purpose: string; loggedBody?: string },
     signal: AbortSignal | undefined,
   ): Promise<Sent> {
+    const target = new URL(url, base());
+    // A location from a cloud (`../other/compute/1`, `%2e%2e/...`) that the browser would resolve
+    // into another endpoint's space is never sent: it would act there with that endpoint's credentials.
+    if (
+      url.startsWith(OCCI_PROXY_PREFIX) &&
+      !target.pathname.startsWith(`${OCCI_PROXY_PREFIX}${encodeURIComponent(endpointId)}/`)
+    ) {
+      throw new OcciHttpError(
+        endpointId,
+        400,
+        'Not on this endpoint',
+        `${url} resolves to ${target.pathname}, outside endpoint "${endpointId}"`,
+        "The console sends nothing outside an endpoint's own address space; the location came from the server.",
+      );
+    }
     const startedAt = Date.now();
     const id = log.start({
       endpoint: endpointId,
@@ -325,7 +340,7 @@ export function createOcciClient(options: OcciClientOptions): OcciClient {
     try {
       let response: Response;
       try {
-        response = await fetchImpl(new URL(url, base()), {
+        response = await fetchImpl(target, {
           method: init.method,
           headers: init.headers,
           ...(init.body !== undefined && { body: init.body }),
